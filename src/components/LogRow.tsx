@@ -1,0 +1,47 @@
+import { memo } from 'react';
+import { formatBytes } from '../format/bytes';
+import { formatClock } from '../format/time';
+import { describeClose, directionLabel, explainClose, isBinary, previewEntry } from '../log/entryText';
+import type { LogEntry } from '../store/logEntry';
+
+/** Height of a row in pixels: fixed per kind, so the list needs no measuring while messages pour in. */
+export const ROW_HEIGHT = 26;
+/** Close rows take two lines: the code line and the explanation. */
+export const CLOSE_ROW_HEIGHT = 46;
+
+/** The height of an entry's row. */
+export function rowHeight(entry: LogEntry | undefined): number {
+  return entry?.kind === 'close' ? CLOSE_ROW_HEIGHT : ROW_HEIGHT;
+}
+
+interface LogRowProps {
+  entry: LogEntry;
+  top: number;
+}
+
+/** One log entry on one line; payloads are rendered as text nodes, never as HTML. */
+export const LogRow = memo(function LogRow({ entry, top }: LogRowProps) {
+  const explanation = explainClose(entry);
+  const isMessage = entry.kind === 'sent' || entry.kind === 'received';
+  const text = entry.kind === 'close' ? describeClose(entry) : previewEntry(entry);
+  return (
+    <div
+      className={`log-row log-row--${entry.kind}`}
+      data-kind={entry.kind}
+      data-seq={entry.seq}
+      style={{ transform: `translateY(${top}px)`, height: rowHeight(entry) }}
+      title={explanation}
+    >
+      <time className="log-row__time" dateTime={new Date(entry.at).toISOString()}>
+        {formatClock(entry.at)}
+      </time>
+      <span className="log-row__dir">{directionLabel(entry)}</span>
+      <span className="log-row__size">{isMessage ? formatBytes(entry.size) : ''}</span>
+      <span className="log-row__payload">
+        {isMessage && isBinary(entry) ? <span className="log-row__tag">binary</span> : null}
+        {text}
+        {explanation ? <span className="log-row__explain">{explanation}</span> : null}
+      </span>
+    </div>
+  );
+});

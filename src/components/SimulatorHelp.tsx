@@ -1,0 +1,21 @@
+import { SIMULATOR_COMMANDS } from '../connection/simulator';
+import { useSession } from '../store/appStore';
+
+/** The Simulator's commands, shown while the URL points at it. */
+export function SimulatorHelp({ id }: { id: string }) {
+  const isSimulator = useSession(id, (s) => s.drafts.url.trim().startsWith('simulator:'));
+  if (!isSimulator) return null;
+  return (
+    <section className="sim-help" aria-label="Simulator commands">
+      <h2>Simulator</h2>
+      <p className="hint">Runs inside this page, no network. It echoes what you send and obeys these commands (send them as Text):</p>
+      <ul>
+        {SIMULATOR_COMMANDS.map((c) => (
+          <li key={c.command}>
+            <code>{c.command}</code> {c.effect}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Connection, ConnectionListener, Payload, ReadyState } from './types';
+
+/** The URL the Simulator preset fills in; any `simulator:` URL opens the Simulator. */
+export const SIMULATOR_URL = 'simulator://local';
+
+/** How long the Simulator stays CONNECTING, so the state change is visible. */
+export const SIMULATOR_CONNECT_DELAY_MS = 150;
+
+/** Messages pushed per macrotask by `/push`, so a large push never blocks the page. */
+const PUSH_CHUNK = 2000;
+
+/** The commands the Simulator understands, shown in the UI. */
+export const SIMULATOR_COMMANDS: readonly { command: string; effect: string }[] = [
+  { command: '/push N', effect: 'pushes N numbered text messages (at most 1,000,000)' },
+  { command: '/json', effect: 'pushes a sample JSON message' },
+  { command: '/binary N', effect: 'pushes one binary message of N bytes (at most 64 MiB)' },
+  { command: '/close CODE REASON', effect: 'closes cleanly with that code and reason' },
+  { command: '/drop', effect: 'drops the connection without a close frame (1006)' },
+  { command: '/help', effect: 'lists these commands' },
+];
+
+/** An in-browser endpoint with no network: echoes what it gets and obeys the commands above. */
+export function openSimulatorConnection(_url: string, protocols: string[], listener: ConnectionListener): Connection {
+  let state: ReadyState = 'CONNECTING';
+  let disposed = false;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const later = (fn: () => void, ms = 0) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!disposed) fn();
+    }, ms);
+    timers.add(timer);
+  };
+  const push = (data: Payload) => {
+    if (state === 'OPEN') listener.onMessage(data, Date.now());
+  };
+  const finish = (code: number, reason: string, wasClean: boolean) => {
+    state = 'CLOSED';
+    const at = Date.now();
+    listener.onEvent({ type: 'close', at, close: { code, reason, wasClean } });
+    listener.onEvent({ type: 'state', at, state: 'CLOSED' });
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+  };
+  const pushNumbered = (total: number, from = 0) => {
+    const end = Math.min(total, from + PUSH_CHUNK);
+    for (let i = from; i < end; i++) push(`message ${i + 1} of ${total}`);
+    if (end < total) later(() => pushNumbered(total, end));
+  };
+  const obey = (text: string): boolean => {
+    const [command, ...args] = text.trim().split(/\s+/);
+    switch (command) {
+      case '/push': {
+        const n = Math.min(Number(args[0] ?? 10) || 0, 1_000_000);
+        later(() => pushNumbered(n));
+        return true;
+      }
+      case '/json':
+        later(() => push(JSON.stringify({ type: 'sample', id: Date.now(), items: [1, 2, 3], nested: { ok: true, note: null } })));
+        return true;
+      case '/binary': {
+        const n = Math.min(Number(args[0] ?? 16) || 0, 64 * 1024 * 1024);
+        const bytes = new Uint8Array(n);
+        for (let i = 0; i < n; i++) bytes[i] = i & 0xff;
+        later(() => push(bytes.buffer));
+        return true;
+      }
+      case '/close': {
+        const code = Number(args[0] ?? 1000) || 1000;
+        const reason = text.trim().split(/\s+/).slice(2).join(' ');
+        state = 'CLOSING';
+        listener.onEvent({ type: 'state', at: Date.now(), state: 'CLOSING' });
+        later(() => finish(code, reason, true), 20);
+        return true;
+      }
+      case '/drop':
+        later(() => finish(1006, '', false), 20);
+        return true;
+      case '/help':
+        later(() => push(SIMULATOR_COMMANDS.map((c) => `${c.command}: ${c.effect}`).join('\n')));
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  listener.onEvent({ type: 'state', at: Date.now(), state: 'CONNECTING' });
+  later(() => {
+    state = 'OPEN';
+    const at = Date.now();
+    const protocol = protocols[0] ?? '';
+    listener.onEvent({ type: 'open', at, negotiated: { protocol, extensions: '', handshakeMs: SIMULATOR_CONNECT_DELAY_MS } });
+    listener.onEvent({ type: 'state', at, state: 'OPEN' });
+  }, SIMULATOR_CONNECT_DELAY_MS);
+
+  return {
+    transport: 'simulator',
+    get readyState() {
+      return state;
+    },
+    bufferedAmount: 0,
+    send(data) {
+      if (state !== 'OPEN') throw new Error(`The Simulator is ${state}`);
+      if (typeof data === 'string' && data.startsWith('/') && obey(data)) return;
+      // Echo a copy, as a server would: the sender may reuse its buffer.
+      const echo = typeof data === 'string' ? data : data.slice(0);
+      later(() => push(echo));
+    },
+    close(code = 1005, reason = '') {
+      if (state === 'CLOSING' || state === 'CLOSED') return;
+      state = 'CLOSING';
+      listener.onEvent({ type: 'state', at: Date.now(), state: 'CLOSING' });
+      // A browser that sends no code sees 1005 (no status) in the close event.
+      later(() => finish(code, reason, true), 20);
+    },
+    dispose() {
+      disposed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+

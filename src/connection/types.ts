@@ -1,0 +1,52 @@
+/** The four states every transport reports, named as the WebSocket API names them. */
+export type ReadyState = 'CONNECTING' | 'OPEN' | 'CLOSING' | 'CLOSED';
+
+/** What travels in one frame: text, or the bytes of a binary frame. */
+export type Payload = string | ArrayBuffer;
+
+/** What the peer agreed to once the connection is open. */
+export interface Negotiated {
+  protocol: string;
+  extensions: string;
+  /** Time from the constructor call to the open event. */
+  handshakeMs: number;
+}
+
+/** How a connection ended, kept exactly as the transport reported it. */
+export interface CloseInfo {
+  code: number;
+  reason: string;
+  wasClean: boolean;
+}
+
+/** Rare events (everything but messages), each stamped with its time. */
+export type ConnectionEvent =
+  | { type: 'state'; at: number; state: ReadyState }
+  | { type: 'open'; at: number; negotiated: Negotiated }
+  | { type: 'error'; at: number; message: string }
+  | { type: 'close'; at: number; close: CloseInfo };
+
+/**
+ * Receives what a connection reports.
+ * NOTE: messages get their own method with plain arguments so the hot path allocates no event object.
+ */
+export interface ConnectionListener {
+  onMessage(data: Payload, at: number): void;
+  onEvent(event: ConnectionEvent): void;
+}
+
+/** One open (or opening) connection, whatever carries it. */
+export interface Connection {
+  readonly transport: string;
+  readonly readyState: ReadyState;
+  /** Bytes queued but not yet handed to the network. */
+  readonly bufferedAmount: number;
+  send(data: Payload): void;
+  /** Starts the closing handshake; safe to call more than once. */
+  close(code?: number, reason?: string): void;
+  /** Stops reporting and releases the transport without waiting for a handshake. */
+  dispose(): void;
+}
+
+/** Opens a connection to `url` offering `protocols`; events go to `listener`. */
+export type ConnectionFactory = (url: string, protocols: string[], listener: ConnectionListener) => Connection;

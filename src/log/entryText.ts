@@ -1,0 +1,55 @@
+import { toHex } from '../codecs/hex';
+import { describeCloseCode } from '../protocol/closeCodes';
+import type { LogEntry } from '../store/logEntry';
+
+/** Characters of text shown in a row: enough to fill a wide screen, never a whole 16 MiB message. */
+export const ROW_PREVIEW_CHARS = 400;
+/** Bytes of a binary message shown as hex in a row. */
+export const ROW_PREVIEW_BYTES = 64;
+
+/** One-line preview of an entry's payload for its row (bounded, whatever the payload's size). */
+export function previewEntry(entry: LogEntry): string {
+  if (entry.kind === 'close' && entry.close) return describeClose(entry);
+  const { data } = entry;
+  if (typeof data !== 'string') return toHex(new Uint8Array(data, 0, Math.min(data.byteLength, ROW_PREVIEW_BYTES))) + (data.byteLength > ROW_PREVIEW_BYTES ? ' …' : '');
+  const head = data.length > ROW_PREVIEW_CHARS ? data.slice(0, ROW_PREVIEW_CHARS) + ' …' : data;
+  // Line breaks would break the one-line row; show them as symbols instead.
+  return head.replace(/\r\n|\n|\r/g, ' ↵ ').replace(/\t/g, ' ⇥ ');
+}
+
+/** The close line: code, standard name, reason, and whether the close was clean. */
+export function describeClose(entry: LogEntry): string {
+  const close = entry.close;
+  if (!close) return '';
+  const { name } = describeCloseCode(close.code);
+  const reason = close.reason ? `reason "${close.reason}"` : 'no reason given';
+  return `${close.code} ${name} · ${reason} · ${close.wasClean ? 'clean close' : 'not clean'}`;
+}
+
+/** The longer explanation of a close code, where there is one (1006 above all). */
+export function explainClose(entry: LogEntry): string | undefined {
+  return entry.close ? describeCloseCode(entry.close.code).explanation : undefined;
+}
+
+/** The word for an entry's direction or kind, shown in its row. */
+export function directionLabel(entry: LogEntry): string {
+  switch (entry.kind) {
+    case 'sent':
+      return '↑ sent';
+    case 'received':
+      return '↓ received';
+    case 'state':
+      return '● state';
+    case 'close':
+      return '✕ close';
+    case 'error':
+      return '! error';
+    case 'info':
+      return 'i info';
+  }
+}
+
+/** Whether a row's payload is binary (shown as hex). */
+export function isBinary(entry: LogEntry): boolean {
+  return typeof entry.data !== 'string';
+}

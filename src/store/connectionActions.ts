@@ -1,0 +1,160 @@
+import { checkCloseCode, checkCloseReason } from '../protocol/closeCodes';
+import { openConnection } from '../connection/openConnection';
+import type { ConnectionListener, Payload } from '../connection/types';
+import { payloadSize } from '../codecs/payload';
+import { checkUrl } from '../protocol/url';
+import { parseSubprotocols } from '../protocol/subprotocols';
+import { getSession, patchSession } from './appStore';
+import { encodeMessage } from './encodeMessage';
+import { getRuntime, record, type SessionRuntime } from './sessionRuntime';
+import type { Drafts, Problems } from './sessionState';
+
+/** Changes what the user typed; editing a field clears the alert of its area. */
+export function setDraft(id: string, patch: Partial<Drafts>): void {
+  const area: keyof Problems =
+    'url' in patch || 'subprotocols' in patch ? 'endpoint' : 'message' in patch || 'format' in patch ? 'composer' : 'close';
+  patchSession(id, (s) => ({
+    drafts: { ...s.drafts, ...patch },
+    problems: s.problems[area] ? { ...s.problems, [area]: null } : s.problems,
+    ...('url' in patch ? { warning: null } : {}),
+  }));
+}
+
+function setProblem(id: string, area: keyof Problems, message: string | null): void {
+  patchSession(id, (s) => ({ problems: { ...s.problems, [area]: message } }));
+}
+
+function info(runtime: SessionRuntime, text: string, kind: 'info' | 'error' = 'info'): void {
+  record(runtime, { at: Date.now(), kind, data: text, size: 0, close: null, format: null });
+}
+
+/** Checks the URL and subprotocols and, only if both are valid, opens the connection. */
+export function connect(id: string): void {
+  const session = getSession(id);
+  if (!session) return;
+  const { url: typedUrl, subprotocols } = session.drafts;
+  const isSimulator = typedUrl.trim().startsWith('simulator:');
+  const checked = isSimulator
+    ? ({ ok: true, url: typedUrl.trim() } as const)
+    : checkUrl(typedUrl, typeof location === 'undefined' ? undefined : location.protocol);
+  if (!checked.ok) return setProblem(id, 'endpoint', checked.error);
+  const protocols = parseSubprotocols(subprotocols);
+  if (!protocols.ok) return setProblem(id, 'endpoint', protocols.error);
+
+  const runtime = getRuntime(id);
+  runtime.connection?.dispose();
+  runtime.connection = null;
+  patchSession(id, (s) => ({
+    openedUrl: checked.url,
+    negotiated: null,
+    warning: 'warning' in checked && checked.warning ? checked.warning : null,
+    problems: { ...s.problems, endpoint: null, close: null },
+  }));
+  const offer = protocols.value.length ? ` offering subprotocols ${protocols.value.join(', ')}` : '';
+  info(runtime, `Connecting to ${checked.url}${offer}`);
+  if (isSimulator) info(runtime, 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');
+
+  try {
+    const connection = openConnection(checked.url, protocols.value, listenerFor(id, runtime));
+    runtime.connection = connection;
+    patchSession(id, { transport: connection.transport });
+  } catch (error) {
+    // e.g. a SecurityError for ws:// from an https page, or a port the browser blocks.
+    const message = `The browser refused to open ${checked.url}: ${error instanceof Error ? error.message : String(error)}`;
+    info(runtime, message, 'error');
+    patchSession(id, (s) => ({ readyState: 'CLOSED', problems: { ...s.problems, endpoint: message } }));
+  }
+}
+
+function listenerFor(id: string, runtime: SessionRuntime): ConnectionListener {
+  const counters = runtime.counters;
+  const log = runtime.log;
+  const flusher = runtime.flusher;
+  return {
+    onMessage(data, at) {
+      // NOTE: the hot path: one O(1) append, two additions, one (coalesced) schedule.
+      const size = payloadSize(data);
+      counters.received++;
+      counters.bytesReceived += size;
+      log.push({ at, kind: 'received', data, size, close: null, format: null });
+      flusher.schedule();
+    },
+    onEvent(event) {
+      switch (event.type) {
+        case 'state':
+          patchSession(id, { readyState: event.state });
+          record(runtime, { at: event.at, kind: 'state', data: event.state, size: 0, close: null, format: null });
+          if (event.state === 'CLOSED') runtime.connection = null;
+          break;
+        case 'open': {
+          const { protocol, extensions, handshakeMs } = event.negotiated;
+          patchSession(id, { negotiated: event.negotiated });
+          info(runtime, `Handshake took ${handshakeMs} ms; subprotocol: ${protocol || 'none'}; extensions: ${extensions || 'none'}`);
+          break;
+        }
+        case 'error':
+          record(runtime, { at: event.at, kind: 'error', data: event.message, size: 0, close: null, format: null });
+          break;
+        case 'close':
+          record(runtime, { at: event.at, kind: 'close', data: event.close.reason, size: 0, close: event.close, format: null });
+          runtime.flusher.flush();
+          break;
+      }
+    },
+  };
+}
+
+/** Closes with the code and reason typed, if the browser would accept them; otherwise says why and stays open. */
+export function disconnect(id: string): void {
+  const session = getSession(id);
+  const runtime = getRuntime(id);
+  const connection = runtime.connection;
+  if (!session || !connection) return;
+  const code = checkCloseCode(session.drafts.closeCode);
+  if (!code.ok) return setProblem(id, 'close', code.error);
+  const reason = checkCloseReason(session.drafts.closeReason);
+  if (!reason.ok) return setProblem(id, 'close', reason.error);
+  if (reason.value && code.value === undefined) {
+    return setProblem(id, 'close', 'A close reason needs a close code: enter 1000 or 3000-4999');
+  }
+  setProblem(id, 'close', null);
+  if (connection.readyState === 'CONNECTING') {
+    info(runtime, 'Connection attempt cancelled before it opened');
+    connection.close();
+    return;
+  }
+  connection.close(code.value, reason.value || undefined);
+}
+
+/** Sends the composer's message in its format; invalid input or a closed connection gets an alert and nothing is sent. */
+export function send(id: string): void {
+  const session = getSession(id);
+  if (!session) return;
+  const runtime = getRuntime(id);
+  const connection = runtime.connection;
+  if (!connection || connection.readyState !== 'OPEN') {
+    const state = connection?.readyState ?? 'CLOSED';
+    return setProblem(id, 'composer', `Not sent: the connection is ${state}. Connect first, then send.`);
+  }
+  const { message, format } = session.drafts;
+  const encoded = encodeMessage(message, format);
+  if (!encoded.ok) return setProblem(id, 'composer', encoded.error);
+  const data: Payload = encoded.value;
+  try {
+    connection.send(data);
+  } catch (error) {
+    return setProblem(id, 'composer', `Not sent: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  setProblem(id, 'composer', null);
+  const size = payloadSize(data);
+  runtime.counters.sent++;
+  runtime.counters.bytesSent += size;
+  record(runtime, { at: Date.now(), kind: 'sent', data, size, close: null, format });
+}
+
+/** Empties the kept log; the counters keep counting every message. */
+export function clearLog(id: string): void {
+  const runtime = getRuntime(id);
+  runtime.log.clear();
+  runtime.flusher.schedule();
+}

@@ -1,0 +1,27 @@
+import type { CloseInfo, Payload } from '../connection/types';
+
+/** The kinds of log entry; each row carries its kind as `data-kind`. */
+export type EntryKind = 'sent' | 'received' | 'state' | 'close' | 'error' | 'info';
+
+/** How a sent message was written in the composer. */
+export type MessageFormat = 'text' | 'json' | 'hex' | 'base64';
+
+/**
+ * One log entry, kept as data: rows format it when (and only if) they render.
+ * NOTE: every entry has the same fields so V8 keeps one hidden class on the hot path.
+ */
+export interface LogEntry {
+  /** Position in the connection's whole history, starting at 1; survives trimming. */
+  seq: number;
+  /** Milliseconds since the epoch. */
+  at: number;
+  kind: EntryKind;
+  /** The frame's payload for sent/received; the text for events. */
+  data: Payload;
+  /** Bytes on the wire for messages; 0 for events. */
+  size: number;
+  /** Set on `close` entries. */
+  close: CloseInfo | null;
+  /** Set on `sent` entries. */
+  format: MessageFormat | null;
+}
