@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { formatCount } from '../format/count';
 import type { LogView } from '../log/filteredLog';
-import { LogRow, ROW_HEIGHT, rowHeight } from './LogRow';
+import { LogRow, ROW_HEIGHT } from './LogRow';
 
 /** How close to the end (in pixels) still counts as "at the newest entry". */
 const AT_END_SLACK = ROW_HEIGHT;
@@ -24,13 +24,11 @@ export function LogList({ view, version, lastSeq }: LogListProps) {
   const [seqWhenLeft, setSeqWhenLeft] = useState(0);
   const count = view.length;
 
-  // Keys are seqs; a new function per version makes the list re-place rows as the ring moves.
-  const getItemKey = useCallback((i: number) => view.at(i)?.seq ?? -i, [view, version]);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => rowHeight(view.at(i)),
-    getItemKey,
+    // Constant size and index keys: the library recomputes positions only when the count changes.
+    estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
 
@@ -70,9 +68,10 @@ export function LogList({ view, version, lastSeq }: LogListProps) {
     <div className="log-list">
       <div ref={scrollRef} className="log-scroll" role="log" aria-label="Messages" onScroll={onScroll} tabIndex={0}>
         <div className="log-sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {virtualizer.getVirtualItems().map((item, slot) => {
             const entry = view.at(item.index);
-            return entry ? <LogRow key={entry.seq} entry={entry} top={item.start} /> : null;
+            // Keyed by slot: as entries stream past, the same row elements are reused with new text.
+            return entry ? <LogRow key={slot} entry={entry} top={item.start} /> : null;
           })}
         </div>
         {count === 0 ? <p className="log-empty">No entries yet. Connect, then send a message.</p> : null}

@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { formatCount } from '../format/count';
 import { clearLog } from '../store/connectionActions';
 import { getLog } from '../store/sessionRuntime';
+import { useSession } from '../store/appStore';
+import { Alert } from './Alert';
 import { Counters } from './Counters';
+import { LogLimit } from './LogLimit';
 import { LogList } from './LogList';
 import { useLogView } from './useLogView';
 
@@ -12,6 +15,7 @@ export function LogPanel({ id }: { id: string }) {
   const { view, version } = useLogView(id, query);
   const log = getLog(id);
   const filtering = view !== log;
+  const limitProblem = useSession(id, (s) => s.problems.log);
 
   return (
     <section className="log-panel" aria-label="Log">
@@ -25,10 +29,12 @@ export function LogPanel({ id }: { id: string }) {
           onChange={(event) => setQuery(event.target.value)}
         />
         <Counters id={id} />
+        <LogLimit id={id} />
         <button type="button" className="button" onClick={() => clearLog(id)}>
           Clear log
         </button>
       </div>
+      <Alert message={limitProblem} />
       <LogNotes shown={view.length} kept={log.length} trimmed={log.trimmed} maxEntries={log.limit.maxEntries} filtering={filtering} />
       <LogList view={view} version={version} lastSeq={log.lastSeq} />
     </section>

@@ -4,15 +4,12 @@ import { formatClock } from '../format/time';
 import { describeClose, directionLabel, explainClose, isBinary, previewEntry } from '../log/entryText';
 import type { LogEntry } from '../store/logEntry';
 
-/** Height of a row in pixels: fixed per kind, so the list needs no measuring while messages pour in. */
+/**
+ * Height of every row in pixels.
+ * NOTE: one height for all rows means the list never measures and never re-places rows when the
+ * ring drops old entries; long close explanations are in the row's text, its title and the bar.
+ */
 export const ROW_HEIGHT = 26;
-/** Close rows take two lines: the code line and the explanation. */
-export const CLOSE_ROW_HEIGHT = 46;
-
-/** The height of an entry's row. */
-export function rowHeight(entry: LogEntry | undefined): number {
-  return entry?.kind === 'close' ? CLOSE_ROW_HEIGHT : ROW_HEIGHT;
-}
 
 interface LogRowProps {
   entry: LogEntry;
@@ -29,7 +26,7 @@ export const LogRow = memo(function LogRow({ entry, top }: LogRowProps) {
       className={`log-row log-row--${entry.kind}`}
       data-kind={entry.kind}
       data-seq={entry.seq}
-      style={{ transform: `translateY(${top}px)`, height: rowHeight(entry) }}
+      style={{ transform: `translateY(${top}px)` }}
       title={explanation}
     >
       <time className="log-row__time" dateTime={new Date(entry.at).toISOString()}>
@@ -40,7 +37,7 @@ export const LogRow = memo(function LogRow({ entry, top }: LogRowProps) {
       <span className="log-row__payload">
         {isMessage && isBinary(entry) ? <span className="log-row__tag">binary</span> : null}
         {text}
-        {explanation ? <span className="log-row__explain">{explanation}</span> : null}
+        {explanation ? <span className="log-row__explain"> — {explanation}</span> : null}
       </span>
     </div>
   );

@@ -1,3 +1,4 @@
+import { formatCount } from '../format/count';
 import { checkCloseCode, checkCloseReason } from '../protocol/closeCodes';
 import { openConnection } from '../connection/openConnection';
 import type { ConnectionListener, Payload } from '../connection/types';
@@ -47,6 +48,7 @@ export function connect(id: string): void {
   patchSession(id, (s) => ({
     openedUrl: checked.url,
     negotiated: null,
+    lastClose: null,
     warning: 'warning' in checked && checked.warning ? checked.warning : null,
     problems: { ...s.problems, endpoint: null, close: null },
   }));
@@ -96,6 +98,7 @@ function listenerFor(id: string, runtime: SessionRuntime): ConnectionListener {
           record(runtime, { at: event.at, kind: 'error', data: event.message, size: 0, close: null, format: null });
           break;
         case 'close':
+          patchSession(id, { lastClose: event.close });
           record(runtime, { at: event.at, kind: 'close', data: event.close.reason, size: 0, close: event.close, format: null });
           runtime.flusher.flush();
           break;
@@ -150,6 +153,24 @@ export function send(id: string): void {
   runtime.counters.sent++;
   runtime.counters.bytesSent += size;
   record(runtime, { at: Date.now(), kind: 'sent', data, size, close: null, format });
+}
+
+/** Smallest and largest number of entries the log may be asked to keep. */
+export const LOG_LIMIT_RANGE = { min: 100, max: 1_000_000 } as const;
+
+/** Changes how many entries the log keeps (the newest ones); a bad number gets an alert and changes nothing. */
+export function setLogLimit(id: string, input: string): boolean {
+  const text = input.trim().replace(/[,_\s]/g, '');
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < LOG_LIMIT_RANGE.min || value > LOG_LIMIT_RANGE.max) {
+    setProblem(id, 'log', `Log limit must be a whole number from ${LOG_LIMIT_RANGE.min} to ${formatCount(LOG_LIMIT_RANGE.max)}, got "${input}"`);
+    return false;
+  }
+  const runtime = getRuntime(id);
+  runtime.log.setLimits({ ...runtime.log.limit, maxEntries: value });
+  setProblem(id, 'log', null);
+  runtime.flusher.schedule();
+  return true;
 }
 
 /** Empties the kept log; the counters keep counting every message. */

@@ -1,4 +1,4 @@
-import type { Negotiated, ReadyState } from '../connection/types';
+import type { CloseInfo, Negotiated, ReadyState } from '../connection/types';
 import type { MessageFormat } from './logEntry';
 
 /** Exact message and byte counts of one connection. */
@@ -14,6 +14,7 @@ export interface Problems {
   endpoint: string | null;
   composer: string | null;
   close: string | null;
+  log: string | null;
 }
 
 /** What the user has typed for one connection (kept whatever happens). */
@@ -35,6 +36,8 @@ export interface SessionState {
   openedUrl: string | null;
   transport: string | null;
   negotiated: Negotiated | null;
+  /** How the last connection ended, shown in the bar until the next connect. */
+  lastClose: CloseInfo | null;
   problems: Problems;
   /** A warning that does not stop the connect (mixed content). */
   warning: string | null;
@@ -54,7 +57,8 @@ export function createSessionState(id: string, drafts: Partial<Drafts> = {}): Se
     openedUrl: null,
     transport: null,
     negotiated: null,
-    problems: { endpoint: null, composer: null, close: null },
+    lastClose: null,
+    problems: { endpoint: null, composer: null, close: null, log: null },
     warning: null,
     counters: { ...ZERO_COUNTERS },
     logVersion: 0,

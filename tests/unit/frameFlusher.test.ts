@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
+import { createFrameFlusher, FLUSH_FALLBACK_MS } from '../../src/store/frameFlusher';
+
+/** A hand-driven requestAnimationFrame: frames run only when the test says so. */
+function stubFrames() {
+  let nextId = 1;
+  const pending = new Map<number, FrameRequestCallback>();
+  const request = vi.fn((cb: FrameRequestCallback) => {
+    const id = nextId++;
+    pending.set(id, cb);
+    return id;
+  });
+  const cancel = vi.fn((id: number) => {
+    pending.delete(id);
+  });
+  vi.stubGlobal('requestAnimationFrame', request);
+  vi.stubGlobal('cancelAnimationFrame', cancel);
+  return {
+    request,
+    cancel,
+    pendingCount: () => pending.size,
+    /** Runs every callback requested so far, like the browser painting one frame. */
+    frame(time = performance.now()) {
+      const callbacks = [...pending.values()];
+      pending.clear();
+      for (const cb of callbacks) cb(time);
+    },
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('createFrameFlusher with animation frames', () => {
+  let frames: ReturnType<typeof stubFrames>;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    frames = stubFrames();
+  });
+
+  it('coalesces many schedule() calls into one run at the next frame', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run);
+    for (let i = 0; i < 1000; i++) flusher.schedule();
+    expect(run).not.toHaveBeenCalled();
+    expect(frames.request).toHaveBeenCalledTimes(1);
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not run again from the fallback timer once the frame has run', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run);
+    flusher.schedule();
+    frames.frame();
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS * 5);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('runs once per frame while schedule() keeps being called', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run);
+    for (let f = 1; f <= 5; f++) {
+      for (let i = 0; i < 50; i++) flusher.schedule();
+      frames.frame();
+      expect(run).toHaveBeenCalledTimes(f);
+    }
+    expect(frames.request).toHaveBeenCalledTimes(5);
+    // No schedule since the last frame: nothing more runs.
+    frames.frame();
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS * 2);
+    expect(run).toHaveBeenCalledTimes(5);
+  });
+
+  it('a schedule() made during run() gets its own later frame', () => {
+    const flusher = createFrameFlusher(() => {
+      calls++;
+      if (calls === 1) flusher.schedule();
+    });
+    let calls = 0;
+    flusher.schedule();
+    frames.frame();
+    expect(calls).toBe(1);
+    frames.frame();
+    expect(calls).toBe(2);
+  });
+
+  it('flush() runs a pending flush now and cancels its frame and timer', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run);
+    flusher.schedule();
+    flusher.flush();
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(frames.cancel).toHaveBeenCalledWith(1);
+    expect(frames.pendingCount()).toBe(0);
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS * 2);
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('flush() does nothing when no flush is pending', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run);
+    flusher.flush();
+    expect(run).not.toHaveBeenCalled();
+    flusher.schedule();
+    frames.frame();
+    flusher.flush();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancel() drops a pending flush', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run);
+    flusher.schedule();
+    flusher.cancel();
+    frames.frame();
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS * 2);
+    expect(run).not.toHaveBeenCalled();
+    // It can be scheduled again afterwards.
+    flusher.schedule();
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createFrameFlusher without frames (hidden tab)', () => {
+  it('falls back to the timer when the frame never comes', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const frames = stubFrames(); // requested frames are never called back
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run);
+    for (let i = 0; i < 100; i++) flusher.schedule();
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS - 1);
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(run).toHaveBeenCalledTimes(1);
+    // The stale frame request is withdrawn, so a frame arriving later cannot run it twice.
+    expect(frames.cancel).toHaveBeenCalledWith(1);
+    expect(frames.pendingCount()).toBe(0);
+
+    // Keeps flowing: each burst runs once per fallback period.
+    for (let i = 0; i < 100; i++) flusher.schedule();
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS);
+    expect(run).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS * 10);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('uses the timer alone where requestAnimationFrame does not exist', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.stubGlobal('requestAnimationFrame', undefined);
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run);
+    flusher.schedule();
+    flusher.schedule();
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS);
+    expect(run).toHaveBeenCalledTimes(1);
+    flusher.schedule();
+    flusher.flush();
+    expect(run).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(FLUSH_FALLBACK_MS);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+});
