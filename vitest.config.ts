@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import SummaryReporter from './tests/summaryReporter';
+import SummaryReporter from './tests/summaryReporter.ts';
 
 export default defineConfig({
   plugins: [react()],
