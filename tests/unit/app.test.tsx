@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it, expect, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ws } from 'msw';
 import { setupServer } from 'msw/node';
@@ -277,6 +277,7 @@ describe('App', () => {
   it('Filter shows new matching entries as they arrive', async () => {
     const page = setup();
     await connectTo(page);
+    await waitFor(() => expect(rowsOfKind(page, 'state').length).toBeGreaterThan(0));
     await page.user.type(screen.getByRole('searchbox', { name: 'Filter' }), 'needle');
     await waitFor(() => expect(rows(page)).toHaveLength(0));
     await writeMessage(page, 'hay');
@@ -367,6 +368,5 @@ describe('log rendering', () => {
     await waitFor(() => expect(rowsOfKind(page, 'received')).toHaveLength(1));
     const allowed = ['sent', 'received', 'state', 'close', 'error', 'info'];
     for (const row of rows(page)) expect(allowed).toContain(row.dataset.kind);
-    expect(within(page.log()).getAllByText(/k/).length).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@ import { waitFor } from '@testing-library/react';
 import { ws } from 'msw';
 import { setupServer } from 'msw/node';
 import { getSession, useAppStore } from '../../src/store/appStore';
-import { clearLog, connect, disconnect, send, setDraft } from '../../src/store/connectionActions';
+import { clearLog, connect, disconnect, send, setDraft, setLogLimit } from '../../src/store/connectionActions';
 import { disposeRuntime, getLog, getRuntime } from '../../src/store/sessionRuntime';
 import { createSessionState, type Drafts, type SessionState } from '../../src/store/sessionState';
 import type { LogEntry } from '../../src/store/logEntry';
@@ -374,6 +374,32 @@ describe('server-side events', () => {
     expect(entries().at(-1)).toMatchObject({ kind: 'state', data: 'CLOSED' });
   });
 
+  it('a server close with a code browsers may not send (1011) is still recorded as such', async () => {
+    await openTo('ws://localhost/close');
+    setDraft(id, { message: 'close 1011 oops' });
+    send(id);
+    await waitFor(() => expect(session().readyState).toBe('CLOSED'));
+    expect(entries().find((e) => e.kind === 'close')?.close).toEqual({ code: 1011, reason: 'oops', wasClean: true });
+  });
+
+  it('connecting again after a close opens a fresh connection; counters keep counting', async () => {
+    await openTo('ws://localhost/echo');
+    setDraft(id, { message: 'first' });
+    send(id);
+    await waitFor(() => expect(session().counters.received).toBe(1));
+    setDraft(id, { closeCode: '1000' });
+    disconnect(id);
+    await waitFor(() => expect(session().readyState).toBe('CLOSED'));
+    connect(id);
+    await waitFor(() => expect(session().readyState).toBe('OPEN'));
+    expect(connections).toHaveLength(2);
+    setDraft(id, { message: 'second' });
+    send(id);
+    await waitFor(() => expect(session().counters).toMatchObject({ sent: 2, received: 2 }));
+    expect(serverGot).toEqual(['first', 'second']);
+    expect(entries().filter((e) => e.kind === 'close')).toHaveLength(1);
+  });
+
   it('counts every one of 5,000 server-pushed messages exactly', async () => {
     await openTo('ws://localhost/push');
     const before = getLog(id).length;
@@ -398,6 +424,50 @@ describe('server-side events', () => {
     const seqs = entries().map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
   }, 20_000);
+});
+
+describe('lastClose', () => {
+  it('remembers how the connection ended until the next connect', async () => {
+    await openTo('ws://localhost/echo');
+    expect(session().lastClose).toBeNull();
+    setDraft(id, { closeCode: '4002', closeReason: 'later' });
+    disconnect(id);
+    await waitFor(() => expect(session().readyState).toBe('CLOSED'));
+    expect(session().lastClose).toEqual({ code: 4002, reason: 'later', wasClean: true });
+    connect(id);
+    expect(session().lastClose).toBeNull();
+    await waitFor(() => expect(session().readyState).toBe('OPEN'));
+  });
+});
+
+describe('setLogLimit', () => {
+  it.each(['50', '1000001', 'abc', '1e5', '', '-200', '150.5'])('refuses %j with problems.log and changes nothing', (input) => {
+    const before = getLog(id).limit;
+    expect(setLogLimit(id, input)).toBe(false);
+    expect(session().problems.log).toMatch(/Log limit/);
+    expect(getLog(id).limit).toEqual(before);
+  });
+
+  it('keeps only the newest entries; counters still count everything', async () => {
+    await openTo('ws://localhost/push');
+    setDraft(id, { message: 'push 500' });
+    send(id);
+    await waitFor(() => expect(session().counters.received).toBe(500));
+    const lastSeq = getLog(id).lastSeq;
+    expect(setLogLimit(id, ' 1,000 ')).toBe(true);
+    expect(getLog(id).limit.maxEntries).toBe(1000);
+    expect(getLog(id).length).toBe(lastSeq);
+    expect(setLogLimit(id, '100')).toBe(true);
+    expect(session().problems.log).toBeNull();
+    const log = getLog(id);
+    expect(log.length).toBe(100);
+    expect(log.trimmed).toBe(lastSeq - 100);
+    expect(log.at(99)!.data).toBe('server message 500');
+    expect(log.at(0)!.data).toBe('server message 401');
+    const version = session().logVersion;
+    await waitFor(() => expect(session().logVersion).toBeGreaterThan(version));
+    expect(session().counters).toMatchObject({ sent: 1, received: 500 });
+  });
 });
 
 describe('clearLog', () => {
