@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { List, useListRef, type RowComponentProps } from 'react-window';
 import { formatCount } from '../format/count';
 import type { LogView } from '../log/filteredLog';
 import { LogRow, ROW_HEIGHT } from './LogRow';
@@ -14,51 +14,56 @@ interface LogListProps {
   lastSeq: number;
 }
 
+interface RowProps {
+  view: LogView;
+  /** Changes whenever the log does, so rows re-read their entry. */
+  version: number;
+}
+
+function Row({ index, style, view }: RowComponentProps<RowProps>) {
+  const entry = view.at(index);
+  return entry ? <LogRow entry={entry} style={style} /> : <div style={style} />;
+}
+
 /**
- * The virtualised log. It follows the newest entry while the user is at the end; once the
- * user scrolls up it stays put and offers `Jump to latest` with the count of newer entries.
+ * The virtualised log (react-window: with one row height, placing rows is arithmetic, so a
+ * growing log costs nothing per frame). It follows the newest entry while the user is at the
+ * end; once the user scrolls up it stays put and offers `Jump to latest` with the count of newer
+ * entries.
  */
 export function LogList({ view, version, lastSeq }: LogListProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useListRef(null);
   const [following, setFollowing] = useState(true);
   const [seqWhenLeft, setSeqWhenLeft] = useState(0);
+  const lastSeqRef = useRef(lastSeq);
+  lastSeqRef.current = lastSeq;
   const count = view.length;
-
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    // Constant size and index keys: the library recomputes positions only when the count changes.
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
 
   // After every change of the log: stay pinned to the end while following; otherwise keep the
   // rows the user is reading in place when older entries are trimmed from above them.
   const droppedRef = useRef({ view, dropped: view.dropped });
   useLayoutEffect(() => {
-    const el = scrollRef.current;
+    const el = listRef.current?.element;
     const before = droppedRef.current;
     const shift = before.view === view ? view.dropped - before.dropped : 0;
     droppedRef.current = { view, dropped: view.dropped };
     if (!el) return;
     if (following) el.scrollTop = el.scrollHeight;
     else if (shift > 0) el.scrollTop = Math.max(0, el.scrollTop - shift * ROW_HEIGHT);
-  }, [version, count, following, view]);
+  }, [version, count, following, view, listRef]);
 
   const onScroll = useCallback(() => {
-    const el = scrollRef.current;
+    const el = listRef.current?.element;
     if (!el) return;
     const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_SLACK;
     setFollowing((was) => {
       if (was && !atEnd) setSeqWhenLeft(lastSeqRef.current);
       return atEnd;
     });
-  }, []);
-  const lastSeqRef = useRef(lastSeq);
-  lastSeqRef.current = lastSeq;
+  }, [listRef]);
 
   const jumpToLatest = () => {
-    const el = scrollRef.current;
+    const el = listRef.current?.element;
     if (el) el.scrollTop = el.scrollHeight;
     setFollowing(true);
   };
@@ -66,16 +71,21 @@ export function LogList({ view, version, lastSeq }: LogListProps) {
   const newBelow = following ? 0 : Math.max(0, lastSeq - seqWhenLeft);
   return (
     <div className="log-list">
-      <div ref={scrollRef} className="log-scroll" role="log" aria-label="Messages" onScroll={onScroll} tabIndex={0}>
-        <div className="log-sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item, slot) => {
-            const entry = view.at(item.index);
-            // Keyed by slot: as entries stream past, the same row elements are reused with new text.
-            return entry ? <LogRow key={slot} entry={entry} top={item.start} /> : null;
-          })}
-        </div>
+      <List
+        listRef={listRef}
+        className="log-scroll"
+        role="log"
+        aria-label="Messages"
+        tabIndex={0}
+        onScroll={onScroll}
+        rowComponent={Row}
+        rowCount={count}
+        rowHeight={ROW_HEIGHT}
+        rowProps={{ view, version }}
+        overscanCount={8}
+      >
         {count === 0 ? <p className="log-empty">No entries yet. Connect, then send a message.</p> : null}
-      </div>
+      </List>
       {!following ? (
         <button type="button" className="jump-latest" aria-label="Jump to latest" onClick={jumpToLatest}>
           ↓ Jump to latest{newBelow > 0 ? ` (${formatCount(newBelow)} new below)` : ''}

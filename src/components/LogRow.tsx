@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { formatBytes } from '../format/bytes';
 import { formatClock } from '../format/time';
 import { describeClose, directionLabel, explainClose, isBinary, previewEntry } from '../log/entryText';
@@ -13,11 +13,12 @@ export const ROW_HEIGHT = 26;
 
 interface LogRowProps {
   entry: LogEntry;
-  top: number;
+  /** Position from the virtual list. */
+  style: CSSProperties;
 }
 
 /** One log entry on one line; payloads are rendered as text nodes, never as HTML. */
-export const LogRow = memo(function LogRow({ entry, top }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, style }: LogRowProps) {
   const explanation = explainClose(entry);
   const isMessage = entry.kind === 'sent' || entry.kind === 'received';
   const text = entry.kind === 'close' ? describeClose(entry) : previewEntry(entry);
@@ -26,7 +27,7 @@ export const LogRow = memo(function LogRow({ entry, top }: LogRowProps) {
       className={`log-row log-row--${entry.kind}`}
       data-kind={entry.kind}
       data-seq={entry.seq}
-      style={{ transform: `translateY(${top}px)` }}
+      style={style}
       title={explanation}
     >
       <time className="log-row__time" dateTime={new Date(entry.at).toISOString()}>

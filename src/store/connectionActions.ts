@@ -78,7 +78,7 @@ function listenerFor(id: string, runtime: SessionRuntime): ConnectionListener {
       const size = payloadSize(data);
       counters.received++;
       counters.bytesReceived += size;
-      log.push({ at, kind: 'received', data, size, close: null, format: null });
+      log.append(at, 'received', data, size, null, null);
       flusher.schedule();
     },
     onEvent(event) {

@@ -13,8 +13,7 @@ it('the bench runs end to end and the app counts every message exactly', { timeo
     expect(r.appRate).toBeGreaterThan(0);
   }
   expect(results.firehoses.at(-1)?.filterMs).not.toBeNull();
-  expect(results.big.map((r) => [r.type, r.shown])).toEqual([
-    ['text', true],
-    ['binary', true],
-  ]);
+  // Each big run resolves only once the message is counted and its row is in the log.
+  expect(results.big.map((r) => r.type)).toEqual(['text', 'binary']);
+  for (const r of results.big) expect(r.appMs).toBeGreaterThan(0);
 });

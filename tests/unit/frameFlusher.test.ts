@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import { createFrameFlusher, FLUSH_FALLBACK_MS } from '../../src/store/frameFlusher';
+import { createFrameFlusher, FLUSH_FALLBACK_MS, MIN_FLUSH_INTERVAL_MS } from '../../src/store/frameFlusher';
+
+/** The flusher's clock: Date.now, which the fake timers move forward. */
+const clock = () => Date.now();
 
 /** A hand-driven requestAnimationFrame: frames run only when the test says so. */
 function stubFrames() {
@@ -36,13 +39,13 @@ afterEach(() => {
 describe('createFrameFlusher with animation frames', () => {
   let frames: ReturnType<typeof stubFrames>;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     frames = stubFrames();
   });
 
   it('coalesces many schedule() calls into one run at the next frame', () => {
     const run = vi.fn();
-    const flusher = createFrameFlusher(run);
+    const flusher = createFrameFlusher(run, clock);
     for (let i = 0; i < 1000; i++) flusher.schedule();
     expect(run).not.toHaveBeenCalled();
     expect(frames.request).toHaveBeenCalledTimes(1);
@@ -52,7 +55,7 @@ describe('createFrameFlusher with animation frames', () => {
 
   it('does not run again from the fallback timer once the frame has run', () => {
     const run = vi.fn();
-    const flusher = createFrameFlusher(run);
+    const flusher = createFrameFlusher(run, clock);
     flusher.schedule();
     frames.frame();
     vi.advanceTimersByTime(FLUSH_FALLBACK_MS * 5);
@@ -60,37 +63,60 @@ describe('createFrameFlusher with animation frames', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('runs once per frame while schedule() keeps being called', () => {
+  it('under a steady stream runs at most once per MIN_FLUSH_INTERVAL_MS, each time at a frame', () => {
     const run = vi.fn();
-    const flusher = createFrameFlusher(run);
-    for (let f = 1; f <= 5; f++) {
+    const flusher = createFrameFlusher(run, clock);
+    flusher.schedule();
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(1);
+    for (let f = 2; f <= 5; f++) {
       for (let i = 0; i < 50; i++) flusher.schedule();
+      // Too soon: no frame is even requested until the interval has passed.
+      expect(frames.pendingCount()).toBe(0);
+      frames.frame();
+      expect(run).toHaveBeenCalledTimes(f - 1);
+      vi.advanceTimersByTime(MIN_FLUSH_INTERVAL_MS);
+      expect(frames.pendingCount()).toBe(1);
       frames.frame();
       expect(run).toHaveBeenCalledTimes(f);
     }
-    expect(frames.request).toHaveBeenCalledTimes(5);
-    // No schedule since the last frame: nothing more runs.
-    frames.frame();
+    // No schedule since the last run: nothing more runs.
     vi.advanceTimersByTime(FLUSH_FALLBACK_MS * 2);
+    frames.frame();
     expect(run).toHaveBeenCalledTimes(5);
+  });
+
+  it('a lone schedule() after a quiet spell runs at the very next frame', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run, clock);
+    flusher.schedule();
+    frames.frame();
+    vi.advanceTimersByTime(MIN_FLUSH_INTERVAL_MS + 1);
+    flusher.schedule();
+    expect(frames.pendingCount()).toBe(1);
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(2);
   });
 
   it('a schedule() made during run() gets its own later frame', () => {
     const flusher = createFrameFlusher(() => {
       calls++;
       if (calls === 1) flusher.schedule();
-    });
+    }, clock);
     let calls = 0;
     flusher.schedule();
     frames.frame();
     expect(calls).toBe(1);
+    frames.frame();
+    expect(calls).toBe(1);
+    vi.advanceTimersByTime(MIN_FLUSH_INTERVAL_MS);
     frames.frame();
     expect(calls).toBe(2);
   });
 
   it('flush() runs a pending flush now and cancels its frame and timer', () => {
     const run = vi.fn();
-    const flusher = createFrameFlusher(run);
+    const flusher = createFrameFlusher(run, clock);
     flusher.schedule();
     flusher.flush();
     expect(run).toHaveBeenCalledTimes(1);
@@ -103,7 +129,7 @@ describe('createFrameFlusher with animation frames', () => {
 
   it('flush() does nothing when no flush is pending', () => {
     const run = vi.fn();
-    const flusher = createFrameFlusher(run);
+    const flusher = createFrameFlusher(run, clock);
     flusher.flush();
     expect(run).not.toHaveBeenCalled();
     flusher.schedule();
@@ -114,7 +140,7 @@ describe('createFrameFlusher with animation frames', () => {
 
   it('cancel() drops a pending flush', () => {
     const run = vi.fn();
-    const flusher = createFrameFlusher(run);
+    const flusher = createFrameFlusher(run, clock);
     flusher.schedule();
     flusher.cancel();
     frames.frame();
@@ -129,10 +155,10 @@ describe('createFrameFlusher with animation frames', () => {
 
 describe('createFrameFlusher without frames (hidden tab)', () => {
   it('falls back to the timer when the frame never comes', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const frames = stubFrames(); // requested frames are never called back
     const run = vi.fn();
-    const flusher = createFrameFlusher(run);
+    const flusher = createFrameFlusher(run, clock);
     for (let i = 0; i < 100; i++) flusher.schedule();
     vi.advanceTimersByTime(FLUSH_FALLBACK_MS - 1);
     expect(run).not.toHaveBeenCalled();
@@ -142,19 +168,21 @@ describe('createFrameFlusher without frames (hidden tab)', () => {
     expect(frames.cancel).toHaveBeenCalledWith(1);
     expect(frames.pendingCount()).toBe(0);
 
-    // Keeps flowing: each burst runs once per fallback period.
+    // Keeps flowing: each later burst runs once, after the minimum interval and the fallback.
     for (let i = 0; i < 100; i++) flusher.schedule();
-    vi.advanceTimersByTime(FLUSH_FALLBACK_MS);
+    vi.advanceTimersByTime(MIN_FLUSH_INTERVAL_MS + FLUSH_FALLBACK_MS - 1);
+    expect(run).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
     expect(run).toHaveBeenCalledTimes(2);
     vi.advanceTimersByTime(FLUSH_FALLBACK_MS * 10);
     expect(run).toHaveBeenCalledTimes(2);
   });
 
   it('uses the timer alone where requestAnimationFrame does not exist', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.stubGlobal('requestAnimationFrame', undefined);
     const run = vi.fn();
-    const flusher = createFrameFlusher(run);
+    const flusher = createFrameFlusher(run, clock);
     flusher.schedule();
     flusher.schedule();
     vi.advanceTimersByTime(FLUSH_FALLBACK_MS);
