@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { List, useListRef, type RowComponentProps } from 'react-window';
 import { formatCount } from '../format/count';
 import type { LogView } from '../log/filteredLog';
@@ -10,6 +10,9 @@ const AT_END_SLACK = ROW_HEIGHT;
 interface LogListProps {
   view: LogView;
   version: number;
+  /** Seq of the entry open in Message details. */
+  selectedSeq: number | null;
+  onOpen: (seq: number) => void;
   /** Seq of the newest entry ever logged, to count what arrived below while scrolled away. */
   lastSeq: number;
 }
@@ -18,12 +21,26 @@ interface RowProps {
   view: LogView;
   /** Changes whenever the log does, so rows re-read their entry. */
   version: number;
+  selectedSeq: number | null;
+  activeSeq: number | null;
+  onOpen: (seq: number) => void;
 }
 
-function Row({ index, style, view }: RowComponentProps<RowProps>) {
+function Row({ index, style, view, selectedSeq, activeSeq, onOpen }: RowComponentProps<RowProps>) {
   const entry = view.at(index);
-  return entry ? <LogRow entry={entry} style={style} /> : <div style={style} />;
+  if (!entry) return <div style={style} />;
+  return <LogRow entry={entry} style={style} selected={entry.seq === selectedSeq} active={entry.seq === activeSeq} onOpen={onOpen} />;
 }
+
+/** Keys that move the keyboard cursor through the log, and by how many rows. */
+const CURSOR_KEYS: Record<string, (index: number, count: number, page: number) => number> = {
+  ArrowDown: (i) => i + 1,
+  ArrowUp: (i) => i - 1,
+  PageDown: (i, _c, page) => i + page,
+  PageUp: (i, _c, page) => i - page,
+  Home: () => 0,
+  End: (_i, count) => count - 1,
+};
 
 /**
  * The virtualised log (react-window: with one row height, placing rows is arithmetic, so a
@@ -31,7 +48,7 @@ function Row({ index, style, view }: RowComponentProps<RowProps>) {
  * end; once the user scrolls up it stays put and offers `Jump to latest` with the count of newer
  * entries.
  */
-export function LogList({ view, version, lastSeq }: LogListProps) {
+export function LogList({ view, version, lastSeq, selectedSeq, onOpen }: LogListProps) {
   const listRef = useListRef(null);
   const [following, setFollowing] = useState(true);
   const [seqWhenLeft, setSeqWhenLeft] = useState(0);
@@ -62,6 +79,41 @@ export function LogList({ view, version, lastSeq }: LogListProps) {
     });
   }, [listRef]);
 
+  // The keyboard cursor: arrow keys move it, Enter on it opens the entry.
+  const [activeSeq, setActiveSeq] = useState<number | null>(null);
+  const focusSeq = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusSeq.current === null) return;
+    const row = listRef.current?.element?.querySelector<HTMLElement>(`[data-seq="${focusSeq.current}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusSeq.current = null;
+    }
+  });
+  const onKeyDown = (event: KeyboardEvent) => {
+    const move = CURSOR_KEYS[event.key];
+    if (!move || count === 0) return;
+    event.preventDefault();
+    const el = listRef.current?.element;
+    const page = el ? Math.max(1, Math.floor(el.clientHeight / ROW_HEIGHT) - 1) : 10;
+    const current = activeSeq === null ? -1 : view.indexOf(activeSeq);
+    const from = current === -1 ? (event.key === 'ArrowUp' ? count : -1) : current;
+    const index = Math.min(count - 1, Math.max(0, move(from, count, page)));
+    const entry = view.at(index);
+    if (!entry) return;
+    setActiveSeq(entry.seq);
+    focusSeq.current = entry.seq;
+    if (index < count - 1) setFollowing(false);
+    listRef.current?.scrollToRow({ index, align: 'smart' });
+  };
+  const open = useCallback(
+    (seq: number) => {
+      setActiveSeq(seq);
+      onOpen(seq);
+    },
+    [onOpen],
+  );
+
   const jumpToLatest = () => {
     const el = listRef.current?.element;
     if (el) el.scrollTop = el.scrollHeight;
@@ -78,10 +130,11 @@ export function LogList({ view, version, lastSeq }: LogListProps) {
         aria-label="Messages"
         tabIndex={0}
         onScroll={onScroll}
+        onKeyDown={onKeyDown}
         rowComponent={Row}
         rowCount={count}
         rowHeight={ROW_HEIGHT}
-        rowProps={{ view, version }}
+        rowProps={{ view, version, selectedSeq, activeSeq, onOpen: open }}
         overscanCount={8}
       >
         {count === 0 ? <p className="log-empty">No entries yet. Connect, then send a message.</p> : null}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatCount } from '../format/count';
-import { clearLog } from '../store/connectionActions';
+import { clearLog, selectEntry } from '../store/connectionActions';
 import { getLog } from '../store/sessionRuntime';
 import { useSession } from '../store/appStore';
 import { Alert } from './Alert';
@@ -16,6 +16,8 @@ export function LogPanel({ id }: { id: string }) {
   const log = getLog(id);
   const filtering = view !== log;
   const limitProblem = useSession(id, (s) => s.problems.log);
+  const selectedSeq = useSession(id, (s) => s.selectedSeq);
+  const onOpen = useCallback((seq: number) => selectEntry(id, seq), [id]);
 
   return (
     <section className="log-panel" aria-label="Log">
@@ -36,7 +38,7 @@ export function LogPanel({ id }: { id: string }) {
       </div>
       <Alert message={limitProblem} />
       <LogNotes shown={view.length} kept={log.length} trimmed={log.trimmed} maxEntries={log.limit.maxEntries} filtering={filtering} />
-      <LogList view={view} version={version} lastSeq={log.lastSeq} />
+      <LogList view={view} version={version} lastSeq={log.lastSeq} selectedSeq={selectedSeq} onOpen={onOpen} />
     </section>
   );
 }

@@ -15,19 +15,30 @@ interface LogRowProps {
   entry: LogEntry;
   /** Position from the virtual list. */
   style: CSSProperties;
+  /** Open in Message details. */
+  selected: boolean;
+  /** The keyboard cursor: the one row in the tab order. */
+  active: boolean;
+  onOpen: (seq: number) => void;
 }
 
 /** One log entry on one line; payloads are rendered as text nodes, never as HTML. */
-export const LogRow = memo(function LogRow({ entry, style }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, style, selected, active, onOpen }: LogRowProps) {
   const explanation = explainClose(entry);
   const isMessage = entry.kind === 'sent' || entry.kind === 'received';
   const text = entry.kind === 'close' ? describeClose(entry) : previewEntry(entry);
   return (
     <div
-      className={`log-row log-row--${entry.kind}`}
+      className={`log-row log-row--${entry.kind}${selected ? ' log-row--selected' : ''}`}
       data-kind={entry.kind}
       data-seq={entry.seq}
       style={style}
+      tabIndex={active ? 0 : -1}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onOpen(entry.seq)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onOpen(entry.seq);
+      }}
       title={explanation}
     >
       <time className="log-row__time" dateTime={new Date(entry.at).toISOString()}>

@@ -8,6 +8,8 @@ export interface LogView {
   /** How many entries have ever left the front of this view (trimmed), so a reader can hold its place. */
   readonly dropped: number;
   at(i: number): LogEntry | undefined;
+  /** Where the entry with this seq is shown, or -1. */
+  indexOf(seq: number): number;
 }
 
 /**
@@ -51,5 +53,19 @@ export class FilteredLog implements LogView {
   at(i: number): LogEntry | undefined {
     const seq = this.seqs[this.start + i];
     return seq === undefined ? undefined : this.log.bySeq(seq);
+  }
+
+  indexOf(seq: number): number {
+    // Seqs are ascending: binary search.
+    let lo = this.start;
+    let hi = this.seqs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = this.seqs[mid]!;
+      if (value === seq) return mid - this.start;
+      if (value < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 }

@@ -179,3 +179,8 @@ export function clearLog(id: string): void {
   runtime.log.clear();
   runtime.flusher.schedule();
 }
+
+/** Opens an entry in Message details (null closes it). */
+export function selectEntry(id: string, seq: number | null): void {
+  patchSession(id, { selectedSeq: seq });
+}

@@ -88,6 +88,12 @@ export class LogBuffer {
     return this.chunks[Math.floor(position / CHUNK_SIZE)]?.[position % CHUNK_SIZE];
   }
 
+  /** Where the entry with this seq is kept, or -1. */
+  indexOf(seq: number): number {
+    const i = seq - this.firstSeq;
+    return i >= 0 && i < this.count ? i : -1;
+  }
+
   /** The entry with this seq, if it is still kept. */
   bySeq(seq: number): LogEntry | undefined {
     return this.at(seq - this.firstSeq);

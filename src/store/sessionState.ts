@@ -44,6 +44,8 @@ export interface SessionState {
   counters: Counters;
   /** Bumped whenever the kept log changed; rows read the log buffer itself. */
   logVersion: number;
+  /** Seq of the entry open in Message details, if any. */
+  selectedSeq: number | null;
 }
 
 export const ZERO_COUNTERS: Counters = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 };
@@ -62,5 +64,6 @@ export function createSessionState(id: string, drafts: Partial<Drafts> = {}): Se
     warning: null,
     counters: { ...ZERO_COUNTERS },
     logVersion: 0,
+    selectedSeq: null,
   };
 }
