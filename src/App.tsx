@@ -1,7 +1,9 @@
+import { ConnectionTabs } from './components/ConnectionTabs';
 import { ConnectionView } from './components/ConnectionView';
+import { ImportBanner } from './components/ExportImport';
 import { useAppStore } from './store/appStore';
 
-/** The page: a header and the active connection. */
+/** The page: a header, the connection tabs and the active connection. */
 export function App() {
   const activeId = useAppStore((s) => s.activeId);
   return (
@@ -10,8 +12,11 @@ export function App() {
         <h1>WebSocket Tester</h1>
         <p className="app__tagline">Connect, send text, JSON or binary, and read every frame, state change and close code.</p>
       </header>
+      <ConnectionTabs />
+      <ImportBanner id={activeId} />
       <main>
-        <ConnectionView id={activeId} />
+        {/* Keyed: each tab gets its own view state (scroll, cursor); its connection lives on outside React. */}
+        <ConnectionView key={activeId} id={activeId} />
       </main>
     </div>
   );

@@ -2,6 +2,7 @@ import { send, setDraft } from '../store/connectionActions';
 import { useSession } from '../store/appStore';
 import type { MessageFormat } from '../store/logEntry';
 import { Alert } from './Alert';
+import { RepeatControls } from './RepeatControls';
 
 const FORMATS: readonly { value: MessageFormat; label: string; hint: string }[] = [
   { value: 'text', label: 'Text', hint: 'Sent as a text frame, exactly as typed.' },
@@ -50,6 +51,7 @@ export function Composer({ id }: { id: string }) {
       <button type="button" className="button button--primary" onClick={() => send(id)}>
         Send
       </button>
+      <RepeatControls id={id} />
     </section>
   );
 }

@@ -15,6 +15,7 @@ export function EndpointBar({ id }: { id: string }) {
   const presetList = useMemo(() => presets(), []);
   const chosen = presetList.find((p) => p.url && p.url === url)?.name ?? '';
   const isClosed = readyState === 'CLOSED';
+  const readOnly = useSession(id, (s) => Boolean(s.readOnly));
 
   return (
     <section className="endpoint" aria-label="Endpoint">
@@ -22,6 +23,7 @@ export function EndpointBar({ id }: { id: string }) {
         className="endpoint__row"
         onSubmit={(event) => {
           event.preventDefault();
+          if (readOnly) return;
           if (isClosed) connect(id);
           else disconnect(id);
         }}
@@ -64,7 +66,12 @@ export function EndpointBar({ id }: { id: string }) {
           value={subprotocols}
           onChange={(event) => setDraft(id, { subprotocols: event.target.value })}
         />
-        <button type="submit" className={isClosed ? 'button button--primary' : 'button button--danger'}>
+        <button
+          type="submit"
+          className={isClosed ? 'button button--primary' : 'button button--danger'}
+          disabled={readOnly}
+          title={readOnly ? 'An imported log is read-only: go back to the live connection to connect' : undefined}
+        >
           {isClosed ? 'Connect' : 'Disconnect'}
         </button>
         <span role="status" aria-label="Connection state" className={`state state--${readyState.toLowerCase()}`}>

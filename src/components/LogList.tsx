@@ -15,6 +15,8 @@ interface LogListProps {
   onOpen: (seq: number) => void;
   /** Seq of the newest entry ever logged, to count what arrived below while scrolled away. */
   lastSeq: number;
+  /** What rows mark as matching the filter, or null. */
+  highlight?: RegExp | null;
 }
 
 interface RowProps {
@@ -24,12 +26,15 @@ interface RowProps {
   selectedSeq: number | null;
   activeSeq: number | null;
   onOpen: (seq: number) => void;
+  highlight: RegExp | null;
 }
 
-function Row({ index, style, view, selectedSeq, activeSeq, onOpen }: RowComponentProps<RowProps>) {
+function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight }: RowComponentProps<RowProps>) {
   const entry = view.at(index);
   if (!entry) return <div style={style} />;
-  return <LogRow entry={entry} style={style} selected={entry.seq === selectedSeq} active={entry.seq === activeSeq} onOpen={onOpen} />;
+  return (
+    <LogRow entry={entry} style={style} selected={entry.seq === selectedSeq} active={entry.seq === activeSeq} onOpen={onOpen} highlight={highlight} />
+  );
 }
 
 /** Keys that move the keyboard cursor through the log, and by how many rows. */
@@ -48,7 +53,7 @@ const CURSOR_KEYS: Record<string, (index: number, count: number, page: number) =
  * end; once the user scrolls up it stays put and offers `Jump to latest` with the count of newer
  * entries.
  */
-export function LogList({ view, version, lastSeq, selectedSeq, onOpen }: LogListProps) {
+export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight = null }: LogListProps) {
   const listRef = useListRef(null);
   const [following, setFollowing] = useState(true);
   const [seqWhenLeft, setSeqWhenLeft] = useState(0);
@@ -134,7 +139,7 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen }: LogList
         rowComponent={Row}
         rowCount={count}
         rowHeight={ROW_HEIGHT}
-        rowProps={{ view, version, selectedSeq, activeSeq, onOpen: open }}
+        rowProps={{ view, version, selectedSeq, activeSeq, onOpen: open, highlight }}
         overscanCount={8}
       >
         {count === 0 ? <p className="log-empty">No entries yet. Connect, then send a message.</p> : null}

@@ -7,12 +7,34 @@ import { Alert } from './Alert';
 import { Counters } from './Counters';
 import { LogLimit } from './LogLimit';
 import { LogList } from './LogList';
-import { useLogView } from './useLogView';
+import { StatsStrip } from './StatsStrip';
+import { ExportImport } from './ExportImport';
+import { FilterOptions } from './FilterOptions';
+import { NO_FILTER, useLogView, type LogFilter } from './useLogView';
+import './LogTools.css';
 
-/** The log with its toolbar: filter, counters, clear, and what the bound has dropped. */
+/** The filter of each connection, kept while another connection is shown. */
+const filters = new Map<string, LogFilter>();
+
+/** The log with its toolbar: filter and its options, counters, clear, export/import, and what the bound has dropped. */
 export function LogPanel({ id }: { id: string }) {
-  const [query, setQuery] = useState('');
-  const { view, version } = useLogView(id, query);
+  const [filter, setFilter] = useState<LogFilter>(() => filters.get(id) ?? NO_FILTER);
+  // Each connection (and each imported log) keeps its own filter while another is shown.
+  const [shownId, setShownId] = useState(id);
+  if (shownId !== id) {
+    setShownId(id);
+    setFilter(filters.get(id) ?? NO_FILTER);
+  }
+  const changeFilter = useCallback(
+    (patch: Partial<LogFilter>) =>
+      setFilter((f) => {
+        const next = { ...f, ...patch };
+        filters.set(id, next);
+        return next;
+      }),
+    [id],
+  );
+  const { view, version, error: filterError, highlight } = useLogView(id, filter);
   const log = getLog(id);
   const filtering = view !== log;
   const limitProblem = useSession(id, (s) => s.problems.log);
@@ -27,18 +49,23 @@ export function LogPanel({ id }: { id: string }) {
           aria-label="Filter"
           className="log-toolbar__filter"
           placeholder="Filter payloads"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          value={filter.query}
+          aria-invalid={filterError ? true : undefined}
+          onChange={(event) => changeFilter({ query: event.target.value })}
         />
+        <FilterOptions filter={filter} onChange={changeFilter} invalid={Boolean(filterError)} />
         <Counters id={id} />
         <LogLimit id={id} />
         <button type="button" className="button" onClick={() => clearLog(id)}>
           Clear log
         </button>
+        <ExportImport id={id} />
       </div>
+      <StatsStrip id={id} />
       <Alert message={limitProblem} />
+      <Alert message={filterError} />
       <LogNotes shown={view.length} kept={log.length} trimmed={log.trimmed} maxEntries={log.limit.maxEntries} filtering={filtering} />
-      <LogList view={view} version={version} lastSeq={log.lastSeq} selectedSeq={selectedSeq} onOpen={onOpen} />
+      <LogList view={view} version={version} lastSeq={log.lastSeq} selectedSeq={selectedSeq} onOpen={onOpen} highlight={highlight} />
     </section>
   );
 }
@@ -51,12 +78,14 @@ interface LogNotesProps {
   filtering: boolean;
 }
 
-/** Says plainly what the log is showing: filtered counts, and older entries no longer kept. */
+/** Says plainly what the log is showing: how many of the kept entries, and older entries no longer kept. */
 function LogNotes({ shown, kept, trimmed, maxEntries, filtering }: LogNotesProps) {
-  if (!filtering && trimmed === 0) return null;
+  if (!filtering && trimmed === 0 && kept === 0) return null;
   return (
     <p className="log-notes">
-      {filtering ? <span>Showing {formatCount(shown)} of {formatCount(kept)} kept entries. </span> : null}
+      <span>
+        Showing {formatCount(shown)} of {formatCount(kept)} kept entries{filtering ? ' (filtered)' : ''}.{' '}
+      </span>
       {trimmed > 0 ? (
         <span>
           {formatCount(trimmed)} older {trimmed === 1 ? 'entry is' : 'entries are'} no longer kept (the log keeps the newest {formatCount(maxEntries)}

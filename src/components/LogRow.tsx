@@ -2,6 +2,7 @@ import { memo, type CSSProperties } from 'react';
 import { formatBytes } from '../format/bytes';
 import { formatClock } from '../format/time';
 import { describeClose, directionLabel, explainClose, isBinary, previewEntry } from '../log/entryText';
+import { splitByPattern } from '../log/highlight';
 import type { LogEntry } from '../store/logEntry';
 
 /**
@@ -20,10 +21,12 @@ interface LogRowProps {
   /** The keyboard cursor: the one row in the tab order. */
   active: boolean;
   onOpen: (seq: number) => void;
+  /** The filter's pattern: its matches in the payload are marked. */
+  highlight?: RegExp | null;
 }
 
 /** One log entry on one line; payloads are rendered as text nodes, never as HTML. */
-export const LogRow = memo(function LogRow({ entry, style, selected, active, onOpen }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, style, selected, active, onOpen, highlight = null }: LogRowProps) {
   const explanation = explainClose(entry);
   const isMessage = entry.kind === 'sent' || entry.kind === 'received';
   const text = entry.kind === 'close' ? describeClose(entry) : previewEntry(entry);
@@ -48,9 +51,21 @@ export const LogRow = memo(function LogRow({ entry, style, selected, active, onO
       <span className="log-row__size">{isMessage ? formatBytes(entry.size) : ''}</span>
       <span className="log-row__payload">
         {isMessage && isBinary(entry) ? <span className="log-row__tag">binary</span> : null}
-        {text}
+        <Highlighted text={text} pattern={highlight} />
         {explanation ? <span className="log-row__explain"> — {explanation}</span> : null}
       </span>
     </div>
   );
 });
+
+/** The text with the filter's matches in <mark>: React text nodes, never HTML. */
+function Highlighted({ text, pattern }: { text: string; pattern: RegExp | null }) {
+  if (!pattern) return <>{text}</>;
+  const segments = splitByPattern(text, pattern);
+  if (segments.length === 1 && !segments[0]!.match) return <>{text}</>;
+  return (
+    <>
+      {segments.map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+    </>
+  );
+}

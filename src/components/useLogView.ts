@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { createEntryMatcher } from '../log/entryMatcher';
+import { ALL_KINDS, createEntryMatcher, type CompiledFilter, type KindFilter } from '../log/entryMatcher';
 import { FilteredLog, type LogView } from '../log/filteredLog';
 import { getLog } from '../store/sessionRuntime';
 import { useSession } from '../store/appStore';
@@ -7,9 +7,36 @@ import { useSession } from '../store/appStore';
 /** Delay between the last keystroke in Filter and filtering, so typing never waits for the log. */
 export const FILTER_DEBOUNCE_MS = 60;
 
-/** The entries to show for a connection: the whole kept log, or those matching the filter. */
-export function useLogView(id: string, query: string): { view: LogView; version: number } {
+/** What the user set in the log toolbar. */
+export interface LogFilter {
+  query: string;
+  regex: boolean;
+  matchCase: boolean;
+  kinds: KindFilter;
+}
+
+export const NO_FILTER: LogFilter = { query: '', regex: false, matchCase: false, kinds: { ...ALL_KINDS } };
+
+const SHOW_ALL: CompiledFilter = { matches: () => true, pattern: null, matchesAll: true };
+
+export interface LogViewResult {
+  view: LogView;
+  version: number;
+  /** Why the query could not be used (an invalid expression); the previous valid filter still applies. */
+  error: string | null;
+  /** What rows highlight, or null. */
+  highlight: RegExp | null;
+}
+
+/**
+ * The entries to show for a connection: the whole kept log, or those the filter lets through.
+ * The query is applied a moment after the last keystroke; the checkboxes at once. The matcher is
+ * compiled once per change, and the filtered view then only tests entries it has not seen.
+ */
+export function useLogView(id: string, filter: LogFilter): LogViewResult {
   const version = useSession(id, (s) => s.logVersion);
+  const { query, regex, matchCase } = filter;
+  const { sent, received, events } = filter.kinds;
   const [applied, setApplied] = useState(query);
   useEffect(() => {
     if (query === applied) return;
@@ -17,9 +44,18 @@ export function useLogView(id: string, query: string): { view: LogView; version:
     return () => clearTimeout(timer);
   }, [query, applied]);
 
+  const compiled = useMemo(
+    () => createEntryMatcher(applied, { regex, matchCase, kinds: { sent, received, events } }),
+    [applied, regex, matchCase, sent, received, events],
+  );
+  // The last filter that compiled: an invalid expression leaves the log as it was.
+  const [lastGood, setLastGood] = useState<CompiledFilter>(SHOW_ALL);
+  if (compiled.ok && compiled.value !== lastGood) setLastGood(compiled.value);
+  const active = compiled.ok ? compiled.value : lastGood;
+
   const log = getLog(id);
-  const filtered = useMemo(() => (applied ? new FilteredLog(log, createEntryMatcher(applied)) : null), [log, applied]);
+  const filtered = useMemo(() => (active.matchesAll ? null : new FilteredLog(log, active.matches)), [log, active]);
   // Catching up is incremental, so doing it during render costs only the new entries.
   const view = filtered ? filtered.update() : log;
-  return { view, version };
+  return { view, version, error: compiled.ok ? null : compiled.error, highlight: active.pattern };
 }

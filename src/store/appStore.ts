@@ -26,6 +26,25 @@ export function patchSession(id: string, patch: Partial<SessionState> | ((s: Ses
   });
 }
 
+/** Adds a connection slice after the others and, with `activate`, shows it. */
+export function addSession(session: SessionState, activate = true): void {
+  useAppStore.setState((state) => ({
+    sessions: { ...state.sessions, [session.id]: session },
+    order: state.order.includes(session.id) ? state.order : [...state.order, session.id],
+    activeId: activate ? session.id : state.activeId,
+  }));
+}
+
+/** Removes a connection slice (its runtime is the caller's to dispose); `activeId` moves to `nextActive`. */
+export function removeSession(id: string, nextActive: string): void {
+  useAppStore.setState((state) => {
+    const { [id]: _removed, ...sessions } = state.sessions;
+    const order = state.order.filter((other) => other !== id);
+    const activeId = sessions[nextActive] ? nextActive : (order[0] ?? state.activeId);
+    return { sessions, order, activeId };
+  });
+}
+
 /** Reads one connection's slice outside React. */
 export function getSession(id: string): SessionState | undefined {
   return useAppStore.getState().sessions[id];

@@ -5,9 +5,14 @@ import type { ConnectionListener, Payload } from '../connection/types';
 import { payloadSize } from '../codecs/payload';
 import { checkUrl } from '../protocol/url';
 import { parseSubprotocols } from '../protocol/subprotocols';
+import { payloadKey } from '../stats/rttMatcher';
 import { getSession, patchSession } from './appStore';
+import { expandPlaceholders, livePlaceholderContext } from '../compose/placeholders';
 import { encodeMessage } from './encodeMessage';
+import { recordEndpoint } from './historySlice';
+import { cancelReconnect, keepAliveOnClose, keepAliveOnOpen, keepAliveOnUserClose, repeatPlan, startRepeatedSend } from './keepAlive';
 import { getRuntime, record, type SessionRuntime } from './sessionRuntime';
+import type { ParseResult } from '../codecs/result';
 import type { Drafts, Problems } from './sessionState';
 
 /** Changes what the user typed; editing a field clears the alert of its area. */
@@ -42,9 +47,14 @@ export function connect(id: string): void {
   const protocols = parseSubprotocols(subprotocols);
   if (!protocols.ok) return setProblem(id, 'endpoint', protocols.error);
 
+  cancelReconnect(id);
+  recordEndpoint(checked.url, protocols.value.join(', '));
   const runtime = getRuntime(id);
   runtime.connection?.dispose();
   runtime.connection = null;
+  // A new connection: uptime and round trips start afresh (rates are a plain last minute).
+  runtime.stats.openedAt = runtime.stats.closedAt = null;
+  runtime.stats.rtt.reset();
   patchSession(id, (s) => ({
     openedUrl: checked.url,
     negotiated: null,
@@ -72,12 +82,18 @@ function listenerFor(id: string, runtime: SessionRuntime): ConnectionListener {
   const counters = runtime.counters;
   const log = runtime.log;
   const flusher = runtime.flusher;
+  const stats = runtime.stats;
+  const rateIn = stats.rateIn;
+  const rtt = stats.rtt;
   return {
     onMessage(data, at) {
-      // NOTE: the hot path: one O(1) append, two additions, one (coalesced) schedule.
+      // NOTE: the hot path: one O(1) append, three additions, one (coalesced) schedule; echo
+      // matching (a map lookup, then a key) only while something sent is waiting for its echo.
       const size = payloadSize(data);
       counters.received++;
       counters.bytesReceived += size;
+      rateIn.add(at);
+      if (rtt.pending !== 0) rtt.receivedPayload(data, performance.now());
       log.append(at, 'received', data, size, null, null);
       flusher.schedule();
     },
@@ -91,15 +107,20 @@ function listenerFor(id: string, runtime: SessionRuntime): ConnectionListener {
         case 'open': {
           const { protocol, extensions, handshakeMs } = event.negotiated;
           patchSession(id, { negotiated: event.negotiated });
+          stats.openedAt = event.at;
+          stats.closedAt = null;
           info(runtime, `Handshake took ${handshakeMs} ms; subprotocol: ${protocol || 'none'}; extensions: ${extensions || 'none'}`);
+          keepAliveOnOpen(id);
           break;
         }
         case 'error':
           record(runtime, { at: event.at, kind: 'error', data: event.message, size: 0, close: null, format: null });
           break;
         case 'close':
+          if (stats.openedAt !== null && stats.closedAt === null) stats.closedAt = event.at;
           patchSession(id, { lastClose: event.close });
           record(runtime, { at: event.at, kind: 'close', data: event.close.reason, size: 0, close: event.close, format: null });
+          keepAliveOnClose(id, event.close, () => connect(id));
           runtime.flusher.flush();
           break;
       }
@@ -121,6 +142,7 @@ export function disconnect(id: string): void {
     return setProblem(id, 'close', 'A close reason needs a close code: enter 1000 or 3000-4999');
   }
   setProblem(id, 'close', null);
+  keepAliveOnUserClose(id);
   if (connection.readyState === 'CONNECTING') {
     info(runtime, 'Connection attempt cancelled before it opened');
     connection.close();
@@ -140,18 +162,40 @@ export function send(id: string): void {
     return setProblem(id, 'composer', `Not sent: the connection is ${state}. Connect first, then send.`);
   }
   const { message, format } = session.drafts;
-  const encoded = encodeMessage(message, format);
+  const plan = repeatPlan(session.keepAlive);
+  if (typeof plan === 'string') return setProblem(id, 'composer', `Not sent: ${plan}`);
+  if (plan.count === 0) return setProblem(id, 'composer', 'Not sent: Repeat count is 0');
+  // Placeholders are expanded per send, so a repeat gets a fresh {{counter}}, {{uuid}}… each time.
+  const nextPayload = (): ParseResult<Payload> => {
+    const expanded = expandPlaceholders(message, livePlaceholderContext(runtime.counters.sent + 1));
+    return expanded.ok ? encodeMessage(expanded.text, format) : { ok: false, error: `Not sent: ${expanded.error}` };
+  };
+  const encoded = nextPayload();
   if (!encoded.ok) return setProblem(id, 'composer', encoded.error);
+  if (plan.count > 1) {
+    setProblem(id, 'composer', null);
+    startRepeatedSend(id, format, plan.count, plan.intervalMs, (first) => {
+      if (first) return encoded.value;
+      const next = nextPayload();
+      return next.ok ? next.value : encoded.value;
+    });
+    return;
+  }
   const data: Payload = encoded.value;
+  const { rtt, rateOut } = runtime.stats;
+  // NOTE: remembered before sending: an in-page endpoint may echo before send() returns.
+  rtt.sentPayload(data, performance.now());
   try {
     connection.send(data);
   } catch (error) {
+    rtt.unsend(payloadKey(data));
     return setProblem(id, 'composer', `Not sent: ${error instanceof Error ? error.message : String(error)}`);
   }
   setProblem(id, 'composer', null);
   const size = payloadSize(data);
   runtime.counters.sent++;
   runtime.counters.bytesSent += size;
+  rateOut.add(Date.now());
   record(runtime, { at: Date.now(), kind: 'sent', data, size, close: null, format });
 }
 

@@ -1,9 +1,60 @@
-import type { Connection } from '../connection/types';
+import type { Connection, Payload } from '../connection/types';
 import { patchSession } from './appStore';
 import { createFrameFlusher, type FrameFlusher } from './frameFlusher';
 import { LogBuffer } from './logBuffer';
 import type { LogEntry } from './logEntry';
 import { ZERO_COUNTERS, type Counters } from './sessionState';
+import { RateWindow } from '../stats/rateWindow';
+import { RttMatcher, type RttSummary } from '../stats/rttMatcher';
+
+/**
+ * Live statistics of a connection, updated per message in O(1) and read by the stats strip about
+ * once a second (never flushed to the store per message).
+ */
+export interface SessionStats {
+  /** Received and sent messages per second, keyed by the messages' epoch ms. */
+  readonly rateIn: RateWindow;
+  readonly rateOut: RateWindow;
+  /** Echo matching, on the performance.now() clock. */
+  readonly rtt: RttMatcher;
+  /** Epoch ms of the open event of the current connection, null before it opened. */
+  openedAt: number | null;
+  /** Epoch ms it closed, null while it has not. */
+  closedAt: number | null;
+}
+
+/**
+ * Notes a message just sent in the live stats, for senders other than Send (repeat, heartbeat):
+ * O(1), one key per send. Send itself remembers the payload before sending instead.
+ */
+export function noteSentStats(stats: SessionStats, data: Payload, atMs: number = Date.now()): void {
+  stats.rateOut.add(atMs);
+  stats.rtt.sentPayload(data, performance.now());
+}
+
+/** What the stats strip shows, read from the live stats at one moment. */
+export interface StatsSnapshot {
+  rateIn: number;
+  rateOut: number;
+  seriesIn: number[];
+  seriesOut: number[];
+  /** How long the connection has been (or was) open, null if it never opened. */
+  uptimeMs: number | null;
+  rtt: RttSummary;
+}
+
+/** Reads the live stats of a connection at `nowMs` (epoch ms). */
+export function snapshotStats(stats: SessionStats, nowMs: number = Date.now()): StatsSnapshot {
+  const { openedAt, closedAt } = stats;
+  return {
+    rateIn: stats.rateIn.perSecond(nowMs),
+    rateOut: stats.rateOut.perSecond(nowMs),
+    seriesIn: stats.rateIn.series(nowMs),
+    seriesOut: stats.rateOut.series(nowMs),
+    uptimeMs: openedAt === null ? null : (closedAt ?? nowMs) - openedAt,
+    rtt: stats.rtt.summary(),
+  };
+}
 
 /**
  * The parts of a connection that change per message and so live outside React state:
@@ -15,6 +66,7 @@ export interface SessionRuntime {
   readonly counters: Counters;
   connection: Connection | null;
   readonly flusher: FrameFlusher;
+  readonly stats: SessionStats;
 }
 
 const runtimes = new Map<string, SessionRuntime>();
@@ -30,6 +82,7 @@ export function getRuntime(id: string): SessionRuntime {
       log: new LogBuffer(),
       counters,
       connection: null,
+      stats: { rateIn: new RateWindow(), rateOut: new RateWindow(), rtt: new RttMatcher(), openedAt: null, closedAt: null },
       flusher: createFrameFlusher(() => {
         patchSession(id, { counters: { ...counters }, logVersion: ++versions });
       }),

@@ -15,6 +15,19 @@ export interface Problems {
   composer: string | null;
   close: string | null;
   log: string | null;
+  keepAlive: string | null;
+}
+
+/** How a connection keeps itself alive and repeats sends, as the user set it (kept as typed). */
+export interface KeepAliveSettings {
+  autoReconnect: boolean;
+  heartbeatMessage: string;
+  /** Seconds; empty means off. */
+  heartbeatInterval: string;
+  /** How many times Send sends; empty or 1 means once. */
+  repeatCount: string;
+  /** Milliseconds between repeated sends; 0 means as fast as the socket drains. */
+  repeatInterval: string;
 }
 
 /** What the user has typed for one connection (kept whatever happens). */
@@ -46,6 +59,29 @@ export interface SessionState {
   logVersion: number;
   /** Seq of the entry open in Message details, if any. */
   selectedSeq: number | null;
+  /** A log opened from a file: it can be read and inspected, never connected. */
+  readOnly?: boolean;
+  /** Where an imported log came from, for the banner shown while it is active. */
+  imported?: ImportedLogInfo;
+  keepAlive: KeepAliveSettings;
+  /** The pending automatic reconnect: which attempt, and when (ms since the epoch). */
+  reconnect: { attempt: number; at: number } | null;
+  /** Progress of a repeated send while it runs. */
+  repeat: { sent: number; total: number } | null;
+}
+
+/** An imported log: its file, what was read, and the connection to go back to. */
+export interface ImportedLogInfo {
+  fileName: string;
+  entries: number;
+  /** Lines that could not be read, as "line N: why". */
+  problems: string[];
+  /** The connection that was active before the import. */
+  returnTo: string;
+  /** What the file's header said about the connection. */
+  endpoint: string;
+  subprotocol: string;
+  extensions: string;
 }
 
 export const ZERO_COUNTERS: Counters = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 };
@@ -60,7 +96,10 @@ export function createSessionState(id: string, drafts: Partial<Drafts> = {}): Se
     transport: null,
     negotiated: null,
     lastClose: null,
-    problems: { endpoint: null, composer: null, close: null, log: null },
+    problems: { endpoint: null, composer: null, close: null, log: null, keepAlive: null },
+    keepAlive: { autoReconnect: false, heartbeatMessage: '', heartbeatInterval: '', repeatCount: '', repeatInterval: '0' },
+    reconnect: null,
+    repeat: null,
     warning: null,
     counters: { ...ZERO_COUNTERS },
     logVersion: 0,

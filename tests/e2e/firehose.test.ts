@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 const digits = async (page: Page, name: string) =>
-  Number(((await page.getByRole('status', { name }).textContent()) ?? '').replace(/\D/g, ''));
+  Number(((await page.getByRole('status', { name, exact: true }).textContent()) ?? '').replace(/\D/g, ''));
 
 async function connectTo(page: Page, url: string) {
   await page.getByRole('textbox', { name: 'URL' }).fill(url);

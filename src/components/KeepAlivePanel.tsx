@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useSession } from '../store/appStore';
+import { cancelReconnect, setKeepAlive } from '../store/keepAlive';
+import { Alert } from './Alert';
+
+/** Auto reconnect and the application heartbeat, with the live reconnect countdown. */
+export function KeepAlivePanel({ id }: { id: string }) {
+  const settings = useSession(id, (s) => s.keepAlive);
+  const problem = useSession(id, (s) => s.problems.keepAlive);
+  return (
+    <section className="keepalive" aria-label="Staying connected">
+      <h2>Staying connected</h2>
+      <label className="check">
+        <input type="checkbox" checked={settings.autoReconnect} onChange={(event) => setKeepAlive(id, { autoReconnect: event.target.checked })} />
+        Auto reconnect
+      </label>
+      <p className="hint">After an unclean close (never after Disconnect): 1 s, 2 s, 4 s… up to 30 s, with jitter.</p>
+      <ReconnectCountdown id={id} />
+      <div className="keepalive__heartbeat">
+        <label>
+          <span>Heartbeat message</span>
+          <input aria-label="Heartbeat message" value={settings.heartbeatMessage} placeholder='e.g. {"type":"ping"}' onChange={(event) => setKeepAlive(id, { heartbeatMessage: event.target.value })} />
+        </label>
+        <label>
+          <span>every (s)</span>
+          <input aria-label="Heartbeat interval" inputMode="decimal" value={settings.heartbeatInterval} placeholder="off" onChange={(event) => setKeepAlive(id, { heartbeatInterval: event.target.value })} />
+        </label>
+      </div>
+      <p className="hint">
+        Browsers give pages no way to send WebSocket ping frames (the browser answers the server's pings itself), so the heartbeat
+        is an ordinary message, sent while the connection is open and logged as sent.
+      </p>
+      <Alert message={problem} />
+    </section>
+  );
+}
+
+/** "Reconnecting in 3 s (attempt 2)", ticking, with a way to cancel. */
+function ReconnectCountdown({ id }: { id: string }) {
+  const reconnect = useSession(id, (s) => s.reconnect);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!reconnect) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [reconnect]);
+  if (!reconnect) return null;
+  const seconds = Math.max(0, (reconnect.at - now) / 1000);
+  return (
+    <p className="countdown" role="status" aria-label="Reconnect countdown">
+      Reconnecting in {seconds.toFixed(1)} s (attempt {reconnect.attempt})
+      <button type="button" className="button" onClick={() => cancelReconnect(id)}>
+        Cancel reconnect
+      </button>
+    </p>
+  );
+}

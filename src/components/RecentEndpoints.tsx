@@ -1,0 +1,85 @@
+import { useId } from 'react';
+import { endpointKey, isSecretParamName } from '../persist/storage';
+import { useSession } from '../store/appStore';
+import { setDraft } from '../store/connectionActions';
+import { clearEndpoints, removeEndpoint, setRememberSecrets, useHistory, type RecentEndpoint } from '../store/historySlice';
+import { formatClock } from '../format/time';
+import './Workspace.css';
+
+const label = (e: RecentEndpoint) => (e.subprotocols ? `${e.url} (subprotocols: ${e.subprotocols})` : e.url);
+
+/** When an endpoint was last used: the time today, otherwise the date and time. */
+function whenUsed(at: number, now = Date.now()): string {
+  const d = new Date(at);
+  const clock = formatClock(at).slice(0, 5);
+  return d.toDateString() === new Date(now).toDateString() ? clock : `${d.toLocaleDateString()} ${clock}`;
+}
+
+/** True if the URL has a query parameter whose name looks like a secret. */
+function hasSecretParams(url: string): boolean {
+  const query = url.split('#', 1)[0]?.split('?')[1];
+  return Boolean(query && query.split('&').some((p) => isSecretParamName(p.split('=', 1)[0] ?? '')));
+}
+
+/** The last distinct URL + subprotocols combinations; choosing one fills the bar. Also the per-endpoint secrets opt-in. */
+export function RecentEndpoints({ id }: { id: string }) {
+  const endpoints = useHistory((s) => s.endpoints);
+  const remembered = useHistory((s) => s.rememberSecretsFor);
+  const url = useSession(id, (s) => s.drafts.url);
+  const key = endpointKey(url);
+  const hintId = useId();
+  const secrets = hasSecretParams(url) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:[^/?#@]*@/i.test(url.trim());
+
+  return (
+    <section className="workspace-card recent-endpoints">
+      <div className="workspace-card__head">
+        <h2>Recent endpoints</h2>
+        {endpoints.length > 0 ? (
+          <button type="button" className="button button--small" aria-label="Clear recent endpoints" title="Remove every recent endpoint" onClick={clearEndpoints}>
+            Clear
+          </button>
+        ) : null}
+      </div>
+      <ul aria-label="Recent endpoints" className="recent-list">
+        {endpoints.map((e) => (
+          <li key={`${e.url} ${e.subprotocols}`} className="recent-item">
+            <button
+              type="button"
+              className="recent-item__choose"
+              aria-label={label(e)}
+              title={`${label(e)}\nLast used ${new Date(e.at).toLocaleString()}`}
+              onClick={() => setDraft(id, { url: e.url, subprotocols: e.subprotocols })}
+            >
+              <span className="recent-item__url">{e.url}</span>
+              {e.subprotocols ? <span className="recent-item__protocols">{e.subprotocols}</span> : null}
+            </button>
+            <time className="recent-item__time" dateTime={new Date(e.at).toISOString()} title={`Last used ${new Date(e.at).toLocaleString()}`}>
+              {whenUsed(e.at)}
+            </time>
+            <button type="button" className="icon-button icon-button--danger" aria-label={`Remove ${label(e)}`} title="Remove" onClick={() => removeEndpoint(e.url, e.subprotocols)}>
+              <span aria-hidden="true">✕</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {endpoints.length === 0 ? <p className="hint">Endpoints you connect to are listed here.</p> : null}
+      <label className="recent-endpoints__secrets">
+        <input
+          type="checkbox"
+          disabled={!key}
+          checked={Boolean(key) && remembered.includes(key)}
+          aria-describedby={hintId}
+          onChange={(event) => setRememberSecrets(key, event.target.checked)}
+        />
+        Remember secrets for this endpoint
+      </label>
+      <p className="hint" id={hintId}>
+        {secrets
+          ? 'This URL carries what looks like a secret (token, key, password…). '
+          : ''}
+        Query parameters such as token, key or password, and passwords in the URL, are kept only in memory unless this is ticked
+        {key ? ` for ${key}` : ''}.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { toBase64 } from '../codecs/base64';
+import { toHex } from '../codecs/hex';
+import type { LogEntry, MessageFormat } from '../store/logEntry';
+
+/** What `Resend` puts into the composer. */
+export interface ResendDraft {
+  message: string;
+  format: MessageFormat;
+}
+
+/**
+ * The composer contents that would send an entry's payload again: text stays text (JSON if it was
+ * sent as JSON); binary becomes hex (base64 if it was sent as base64), so the same bytes go out.
+ */
+export function resendDraft(entry: Pick<LogEntry, 'data' | 'format'>): ResendDraft {
+  const { data, format } = entry;
+  if (typeof data === 'string') return { message: data, format: format === 'json' ? 'json' : 'text' };
+  const bytes = new Uint8Array(data);
+  return format === 'base64' ? { message: toBase64(bytes), format: 'base64' } : { message: toHex(bytes), format: 'hex' };
+}

@@ -1,0 +1,205 @@
+import { fail, ok, type ParseResult } from '../codecs/result';
+import { checkUrl } from '../protocol/url';
+import { parseSubprotocols } from '../protocol/subprotocols';
+import { encodeMessage } from '../store/encodeMessage';
+import type { MessageFormat } from '../store/logEntry';
+import type { Drafts } from '../store/sessionState';
+import { shellJoin, shellQuote } from './shellQuote';
+
+/** The tools a connection can be copied for. */
+export type CopyTarget = 'websocat' | 'wscat' | 'javascript' | 'python' | 'curl';
+
+/** The `Copy as` options, named exactly as UI-CONTRACT.md says. */
+export const COPY_TARGETS: readonly { value: CopyTarget; label: string }[] = [
+  { value: 'websocat', label: 'websocat' },
+  { value: 'wscat', label: 'wscat' },
+  { value: 'javascript', label: 'JavaScript' },
+  { value: 'python', label: 'Python' },
+  { value: 'curl', label: 'curl' },
+];
+
+export interface CommandInput {
+  /** A checked ws:// or wss:// URL (or a simulator: URL, which cannot be copied). */
+  url: string;
+  protocols: readonly string[];
+  /** The composer's body as typed; empty means no message. */
+  message: string;
+  format: MessageFormat;
+}
+
+export const SIMULATOR_NOT_COPYABLE =
+  'The Simulator runs inside this page and has no network address, so it cannot be copied as a command. Use a ws:// or wss:// URL.';
+
+/** The composer's message as the snippet should send it. */
+type SnippetMessage =
+  | { kind: 'none' }
+  | { kind: 'text'; text: string }
+  | { kind: 'binary'; bytes: Uint8Array }
+  | { kind: 'invalid'; error: string };
+
+function messageOf(message: string, format: MessageFormat): SnippetMessage {
+  if (message === '') return { kind: 'none' };
+  const encoded = encodeMessage(message, format);
+  if (!encoded.ok) return { kind: 'invalid', error: encoded.error };
+  return typeof encoded.value === 'string'
+    ? { kind: 'text', text: encoded.value }
+    : { kind: 'binary', bytes: new Uint8Array(encoded.value) };
+}
+
+/** Text safe inside a one-line comment (`#` or `//`): line breaks would end the comment. */
+function commentText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+const leftOut = (error: string) => `The message is left out: ${commentText(error)}`;
+
+/** A JSON string literal, which is also a valid JavaScript and Python 3 string literal. */
+const stringLiteral = (s: string) => JSON.stringify(s);
+
+function hexCompact(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** A `printf` format that writes exactly these bytes (octal escapes are POSIX; `\x` is not). */
+function printfBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += `\\${b.toString(8).padStart(3, '0')}`;
+  return shellQuote(out);
+}
+
+function websocat({ url, protocols }: CommandInput, message: SnippetMessage): string {
+  const options = protocols.length > 0 ? ['--protocol', protocols.join(',')] : [];
+  const run = (extra: string[]) => shellJoin(['websocat', ...extra, ...options, url]);
+  switch (message.kind) {
+    case 'none':
+      return run([]);
+    case 'invalid':
+      return `# ${leftOut(message.error)}\n${run([])}`;
+    case 'binary':
+      return `printf ${printfBytes(message.bytes)} | ${run(['--binary'])}`;
+    case 'text':
+      // websocat sends one message per line; a message with line breaks is sent NUL-terminated instead.
+      return message.text.includes('\n')
+        ? `printf '%s\\0' ${shellQuote(message.text)} | ${run(['-0'])}`
+        : `printf '%s\\n' ${shellQuote(message.text)} | ${run([])}`;
+  }
+}
+
+function wscat({ url, protocols }: CommandInput, message: SnippetMessage): string {
+  const connect = ['wscat', '-c', url, ...protocols.flatMap((p) => ['-s', p])];
+  switch (message.kind) {
+    case 'none':
+      return shellJoin(connect);
+    case 'invalid':
+      return `# ${leftOut(message.error)}\n${shellJoin(connect)}`;
+    case 'binary':
+      return `# wscat sends text only: the binary message is left out (websocat --binary can send it).\n${shellJoin(connect)}`;
+    case 'text':
+      // -x sends the message once connected; -w keeps the connection a second to print the reply.
+      return shellJoin([...connect, '-x', message.text, '-w', '1']);
+  }
+}
+
+function javascript({ url, protocols }: CommandInput, message: SnippetMessage): string {
+  const args = protocols.length > 0 ? `${stringLiteral(url)}, [${protocols.map(stringLiteral).join(', ')}]` : stringLiteral(url);
+  const lines = ['// Browser console, or Node.js 22+', `const ws = new WebSocket(${args});`];
+  switch (message.kind) {
+    case 'none':
+      lines.push(`ws.onopen = () => console.log('open', ws.protocol);`);
+      break;
+    case 'invalid':
+      lines.push(`// ${leftOut(message.error)}`, `ws.onopen = () => console.log('open', ws.protocol);`);
+      break;
+    case 'text':
+      lines.push(`ws.onopen = () => ws.send(${stringLiteral(message.text)});`);
+      break;
+    case 'binary':
+      lines.push(`ws.binaryType = 'arraybuffer';`);
+      lines.push(`ws.onopen = () => ws.send(new Uint8Array([${Array.from(message.bytes, (b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ')}]));`);
+      break;
+  }
+  lines.push('ws.onmessage = (event) => console.log(event.data);');
+  lines.push(`ws.onclose = (event) => console.log('closed', event.code, event.reason);`);
+  return lines.join('\n');
+}
+
+function python({ url, protocols }: CommandInput, message: SnippetMessage): string {
+  const args = protocols.length > 0 ? `${stringLiteral(url)}, subprotocols=[${protocols.map(stringLiteral).join(', ')}]` : stringLiteral(url);
+  const body: string[] = [];
+  switch (message.kind) {
+    case 'none':
+      break;
+    case 'invalid':
+      body.push(`# ${leftOut(message.error)}`);
+      break;
+    case 'text':
+      body.push(`await ws.send(${stringLiteral(message.text)})`);
+      break;
+    case 'binary':
+      body.push(`await ws.send(bytes.fromhex(${stringLiteral(hexCompact(message.bytes))}))`);
+      break;
+  }
+  body.push('async for message in ws:', '    print(message)');
+  return [
+    'import asyncio',
+    '',
+    'import websockets  # pip install websockets',
+    '',
+    '',
+    'async def main():',
+    `    async with websockets.connect(${args}) as ws:`,
+    ...body.map((line) => `        ${line}`),
+    '',
+    '',
+    'asyncio.run(main())',
+  ].join('\n');
+}
+
+// The sample nonce from RFC 6455 section 1.3: any 16 bytes in base64 will do for a look at the handshake.
+const SAMPLE_KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
+
+function curl({ url, protocols }: CommandInput): string {
+  const httpUrl = url.replace(/^ws(s?):/i, 'http$1:');
+  const headers = ['Connection: Upgrade', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', `Sec-WebSocket-Key: ${SAMPLE_KEY}`];
+  if (protocols.length > 0) headers.push(`Sec-WebSocket-Protocol: ${protocols.join(', ')}`);
+  // NOTE: without --globoff curl reads [ ] { } in a URL (an IPv6 host, say) as a range pattern.
+  const options = ['--include', '--no-buffer', '--http1.1', ...(/[[\]{}]/.test(httpUrl) ? ['--globoff'] : [])];
+  return [
+    '# curl only shows the handshake: it cannot send or read WebSocket messages.',
+    `curl ${shellJoin(options)} \\`,
+    ...headers.map((h) => `  -H ${shellQuote(h)} \\`),
+    `  ${shellQuote(httpUrl)}`,
+  ].join('\n');
+}
+
+/** The connection (and the composer's message, where the tool can send one) as a command or script. */
+export function commandFor(target: CopyTarget, input: CommandInput): string {
+  if (input.url.trim().toLowerCase().startsWith('simulator:')) return SIMULATOR_NOT_COPYABLE;
+  const message = messageOf(input.message, input.format);
+  switch (target) {
+    case 'websocat':
+      return websocat(input, message);
+    case 'wscat':
+      return wscat(input, message);
+    case 'javascript':
+      return javascript(input, message);
+    case 'python':
+      return python(input, message);
+    case 'curl':
+      return curl(input);
+  }
+}
+
+/** Checks the typed URL and subprotocols, then builds the snippet; an error says what to fix first. */
+export function snippetFor(target: CopyTarget, drafts: Pick<Drafts, 'url' | 'subprotocols' | 'message' | 'format'>): ParseResult<string> {
+  const typed = drafts.url.trim();
+  if (typed === '') return fail('Enter a URL to copy the connection as a command.');
+  if (typed.toLowerCase().startsWith('simulator:')) return fail(SIMULATOR_NOT_COPYABLE);
+  const url = checkUrl(typed);
+  if (!url.ok) return fail(`Fix the URL first: ${url.error}`);
+  const protocols = parseSubprotocols(drafts.subprotocols);
+  if (!protocols.ok) return fail(`Fix the subprotocols first: ${protocols.error}`);
+  return ok(commandFor(target, { url: url.url, protocols: protocols.value, message: drafts.message, format: drafts.format }));
+}

@@ -1,0 +1,62 @@
+import { describe, it, expect } from 'vitest';
+import { splitByPattern, MAX_HIGHLIGHTS } from '../../src/log/highlight';
+
+const join = (segments: { text: string }[]) => segments.map((s) => s.text).join('');
+
+describe('splitByPattern', () => {
+  it('without a pattern the text is one plain segment', () => {
+    expect(splitByPattern('hello', null)).toEqual([{ text: 'hello', match: false }]);
+  });
+
+  it('marks every match, keeping the text between', () => {
+    const segments = splitByPattern('a banana', /an/i);
+    expect(segments).toEqual([
+      { text: 'a b', match: false },
+      { text: 'an', match: true },
+      { text: 'an', match: true },
+      { text: 'a', match: false },
+    ]);
+    expect(join(segments)).toBe('a banana');
+  });
+
+  it('matches at the start and the end', () => {
+    expect(splitByPattern('abc', /^a.c$/)).toEqual([{ text: 'abc', match: true }]);
+    expect(splitByPattern('xab', /ab/)).toEqual([
+      { text: 'x', match: false },
+      { text: 'ab', match: true },
+    ]);
+  });
+
+  it('no match: one plain segment', () => {
+    expect(splitByPattern('hello', /z/)).toEqual([{ text: 'hello', match: false }]);
+  });
+
+  it('skips empty matches and never loops', () => {
+    expect(splitByPattern('abc', /x*/)).toEqual([{ text: 'abc', match: false }]);
+    const segments = splitByPattern('aXbX', /X?/);
+    expect(join(segments)).toBe('aXbX');
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['X', 'X']);
+    expect(splitByPattern('😀😀', /(?:)/u)).toEqual([{ text: '😀😀', match: false }]);
+  });
+
+  it('leaves the pattern given untouched (no lastIndex, no g flag) and gives the same result twice', () => {
+    const pattern = /o/i;
+    const first = splitByPattern('foo boo', pattern);
+    expect(splitByPattern('foo boo', pattern)).toEqual(first);
+    expect(pattern.lastIndex).toBe(0);
+    expect(pattern.global).toBe(false);
+  });
+
+  it('treats markup as text', () => {
+    const segments = splitByPattern('<b>x</b>', /<b>/);
+    expect(segments[0]).toEqual({ text: '<b>', match: true });
+    expect(join(segments)).toBe('<b>x</b>');
+  });
+
+  it('marks at most MAX_HIGHLIGHTS matches; the rest stays plain', () => {
+    const text = 'a'.repeat(MAX_HIGHLIGHTS + 50);
+    const segments = splitByPattern(text, /a/);
+    expect(segments.filter((s) => s.match)).toHaveLength(MAX_HIGHLIGHTS);
+    expect(join(segments)).toBe(text);
+  });
+});

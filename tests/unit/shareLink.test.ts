@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildShareLink, isSecretName, readShareLink, stripSecrets, type SharedDrafts } from '../../src/share/shareLink';
+
+const drafts: SharedDrafts = {
+  url: 'wss://api.example.com/socket?room=7&token=abc&Access_Token=def&apiKey=k&x=1',
+  subprotocols: 'chat, v2',
+  format: 'json',
+  message: '{"hello": "wörld 👋", "q": "it\'s"}\nline 2',
+};
+const PAGE = 'https://tester.example/app/?theme=dark';
+
+function fragmentOf(link: string): string {
+  return link.slice(link.indexOf('#'));
+}
+
+describe('buildShareLink / readShareLink', () => {
+  it('puts everything in the fragment of the page URL', () => {
+    const link = buildShareLink(`${PAGE}#old`, drafts);
+    expect(link.startsWith(`${PAGE}#share=`)).toBe(true);
+    expect(link).not.toContain('#old');
+    expect(fragmentOf(link)).toMatch(/^#share=[A-Za-z0-9_-]+$/);
+  });
+
+  it('round-trips the fields (secrets removed by default)', () => {
+    const read = readShareLink(fragmentOf(buildShareLink(PAGE, drafts)));
+    expect(read).toEqual({ ...drafts, url: 'wss://api.example.com/socket?room=7&x=1' });
+  });
+
+  it('keeps the secrets when the user opts in', () => {
+    const read = readShareLink(fragmentOf(buildShareLink(PAGE, drafts, { includeSecrets: true })));
+    expect(read).toEqual(drafts);
+  });
+
+  it('survives a link whose fragment went through URL parsing', () => {
+    const link = buildShareLink(PAGE, drafts, { includeSecrets: true });
+    expect(readShareLink(new URL(link).hash)).toEqual(drafts);
+  });
+
+  it('ignores a fragment that is not a share link', () => {
+    expect(readShareLink('')).toBeNull();
+    expect(readShareLink('#')).toBeNull();
+    expect(readShareLink('#section-2')).toBeNull();
+  });
+
+  it('reports a damaged or unknown link', () => {
+    expect(readShareLink('#share=!!!not-base64')).toEqual({ error: expect.stringMatching(/damaged/) });
+    expect(readShareLink('#share=')).toEqual({ error: expect.stringMatching(/damaged/) });
+    const encode = (value: unknown) => `#share=${btoa(JSON.stringify(value)).replace(/=+$/, '')}`;
+    expect(readShareLink(encode([1, 2]))).toEqual({ error: expect.stringMatching(/damaged/) });
+    expect(readShareLink(encode({ v: 2, url: 'wss://x' }))).toEqual({ error: expect.stringMatching(/unknown version \(2\)/) });
+    expect(readShareLink(encode({ url: 'wss://x' }))).toEqual({ error: expect.stringMatching(/unknown version/) });
+    expect(readShareLink(encode({ v: 1, url: 5 }))).toEqual({ error: expect.stringMatching(/url is not text/) });
+    expect(readShareLink(encode({ v: 1, format: 'xml' }))).toEqual({ error: expect.stringMatching(/unknown format/) });
+  });
+
+  it('fills only the fields the link carries, ignoring unknown ones', () => {
+    const encode = (value: unknown) => `#share=${btoa(JSON.stringify(value))}`;
+    expect(readShareLink(encode({ v: 1, url: 'wss://x', extra: true }))).toEqual({ url: 'wss://x' });
+  });
+});
+
+describe('stripSecrets', () => {
+  it('removes secret-looking parameters, case-insensitively, and names them', () => {
+    expect(stripSecrets(drafts.url)).toEqual({
+      url: 'wss://api.example.com/socket?room=7&x=1',
+      removed: ['token', 'Access_Token', 'apiKey'],
+    });
+  });
+
+  it.each(['token', 'TOKEN', 'access_token', 'auth', 'key', 'password', 'secret', 'api_key', 'apikey', 'API-Key', 'jwt', 'session', 'signature', 'X-Amz-Signature', 'client_secret', 'sessionId', 'authToken'])(
+    '%s is a secret',
+    (name) => {
+      expect(isSecretName(name)).toBe(true);
+    },
+  );
+
+  it.each(['room', 'author', 'keyboard', 'channel', 'v', 'format', 'sessions_list'])('%s is not a secret', (name) => {
+    expect(isSecretName(name)).toBe(false);
+  });
+
+  it('drops the ? when nothing is left, and leaves a URL without secrets untouched', () => {
+    expect(stripSecrets('wss://h/p?token=a&secret=b')).toEqual({ url: 'wss://h/p', removed: ['token', 'secret'] });
+    expect(stripSecrets('wss://h/p?a=%20x&b')).toEqual({ url: 'wss://h/p?a=%20x&b', removed: [] });
+    expect(stripSecrets('wss://h/p')).toEqual({ url: 'wss://h/p', removed: [] });
+    expect(stripSecrets('not a url ?token=1')).toEqual({ url: 'not a url ', removed: ['token'] });
+  });
+
+  it('matches percent-encoded names and reports a repeated name once', () => {
+    expect(stripSecrets('wss://h/?%74oken=a&token=b&keep=1')).toEqual({ url: 'wss://h/?keep=1', removed: ['token'] });
+  });
+
+  it('removes a password in the user info', () => {
+    expect(stripSecrets('wss://bob:hunter2@h/p?x=1')).toEqual({ url: 'wss://bob@h/p?x=1', removed: ['password (in the user info)'] });
+    expect(stripSecrets('wss://bob@h/p')).toEqual({ url: 'wss://bob@h/p', removed: [] });
+  });
+});
