@@ -14,14 +14,14 @@ const digits = async (page: Page, name: string) =>
   Number(((await page.getByRole('status', { name, exact: true }).textContent()) ?? '').replace(/\D/g, ''));
 
 async function connectTo(page: Page, url: string) {
-  await page.getByRole('textbox', { name: 'URL' }).fill(url);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'OPEN' }).waitFor();
+  await page.getByRole('textbox', { name: 'URL', exact: true }).fill(url);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByRole('status', { name: 'Connection state', exact: true }).filter({ hasText: 'OPEN' }).waitFor();
 }
 
 async function sendText(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
 describe('firehose', () => {
@@ -29,13 +29,13 @@ describe('firehose', () => {
     const page = await app.newPage();
     await connectTo(page, `${app.wsOrigin}/firehose?n=20000&size=64`);
     await expect.poll(() => digits(page, 'Received'), { timeout: 30_000 }).toBe(20_000);
-    await expect.poll(() => page.getByRole('log', { name: 'Messages' }).getByText('000020000 x').count()).toBe(1);
+    await expect.poll(() => page.getByRole('log', { name: 'Messages', exact: true }).getByText('000020000 x').count()).toBe(1);
     await page.close();
   });
 
   it('keeps only the newest entries within the log limit and says how many older ones are gone', async () => {
     const page = await app.newPage();
-    const limit = page.getByRole('spinbutton', { name: 'Log limit' });
+    const limit = page.getByRole('spinbutton', { name: 'Log limit', exact: true });
     await limit.fill('1000');
     await limit.press('Enter');
     await connectTo(page, `${app.wsOrigin}/firehose?n=5000&size=64`);
@@ -51,7 +51,7 @@ describe('firehose', () => {
 
   it('refuses a log limit that is not a whole number in range, keeping the old one', async () => {
     const page = await app.newPage();
-    const limit = page.getByRole('spinbutton', { name: 'Log limit' });
+    const limit = page.getByRole('spinbutton', { name: 'Log limit', exact: true });
     await limit.fill('5');
     await limit.press('Enter');
     await expect.poll(async () => (await page.getByRole('alert').textContent()) ?? '').toMatch(/Log limit must be a whole number from 100/);
@@ -64,17 +64,17 @@ describe('firehose', () => {
 
   it('follows the newest entry, stays put when scrolled up, and offers Jump to latest with the count below', async () => {
     const page = await app.newPage();
-    await page.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Simulator' });
-    await page.getByRole('button', { name: 'Connect' }).click();
-    await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'OPEN' }).waitFor();
-    const log = page.getByRole('log', { name: 'Messages' });
+    await page.getByRole('combobox', { name: 'Preset', exact: true }).selectOption({ label: 'Simulator' });
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('status', { name: 'Connection state', exact: true }).filter({ hasText: 'OPEN' }).waitFor();
+    const log = page.getByRole('log', { name: 'Messages', exact: true });
     await sendText(page, '/push 200');
     await expect.poll(() => digits(page, 'Received')).toBe(200);
     await expect.poll(() => log.getByText('message 200 of 200', { exact: true }).count()).toBe(1);
-    await expect(page.getByRole('button', { name: 'Jump to latest' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Jump to latest', exact: true }).count()).resolves.toBe(0);
 
     await log.evaluate((el) => el.scrollTo({ top: 0 }));
-    const jump = page.getByRole('button', { name: 'Jump to latest' });
+    const jump = page.getByRole('button', { name: 'Jump to latest', exact: true });
     await jump.waitFor();
     const topRowBefore = await log.locator('[data-seq]').first().getAttribute('data-seq');
 
@@ -93,9 +93,9 @@ describe('firehose', () => {
 
   it('keeps recording while the page is hidden (no animation frames) and is complete on return', async () => {
     const page = await app.newPage();
-    await page.getByRole('textbox', { name: 'URL' }).fill(`${app.wsOrigin}/firehose?n=20000&size=64&start=message`);
-    await page.getByRole('button', { name: 'Connect' }).click();
-    await page.getByRole('status', { name: 'Connection state' }).filter({ hasText: 'OPEN' }).waitFor();
+    await page.getByRole('textbox', { name: 'URL', exact: true }).fill(`${app.wsOrigin}/firehose?n=20000&size=64&start=message`);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('status', { name: 'Connection state', exact: true }).filter({ hasText: 'OPEN' }).waitFor();
     // NOTE: headless Chromium never hides a page, so hide it as a browser does for a background tab:
     // visibilityState becomes hidden and animation frames stop being delivered.
     await page.evaluate(() => {
@@ -117,7 +117,7 @@ describe('firehose', () => {
     await expect.poll(() => digits(page, 'Received'), { timeout: 30_000 }).toBe(20_000);
     await page.evaluate(() => (window as unknown as { __restore: () => void }).__restore());
     await sendText(page, 'back');
-    await expect.poll(() => page.getByRole('log', { name: 'Messages' }).getByText('back', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('log', { name: 'Messages', exact: true }).getByText('back', { exact: true }).count()).toBe(1);
     expect(await digits(page, 'Sent')).toBe(2);
     await page.close();
   });
@@ -128,7 +128,7 @@ describe('one huge message', () => {
     const page = await app.newPage();
     await connectTo(page, `${app.wsOrigin}/big?size=16777216&type=text`);
     await expect.poll(() => digits(page, 'Received'), { timeout: 20_000 }).toBe(1);
-    const row = page.getByRole('log', { name: 'Messages' }).locator('[data-kind="received"]');
+    const row = page.getByRole('log', { name: 'Messages', exact: true }).locator('[data-kind="received"]');
     await expect.poll(() => row.count()).toBe(1);
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('16.0 MiB');
@@ -141,7 +141,7 @@ describe('one huge message', () => {
     const page = await app.newPage();
     await connectTo(page, `${app.wsOrigin}/big?size=16777216&type=binary`);
     await expect.poll(() => digits(page, 'Received'), { timeout: 20_000 }).toBe(1);
-    const row = page.getByRole('log', { name: 'Messages' }).locator('[data-kind="received"]');
+    const row = page.getByRole('log', { name: 'Messages', exact: true }).locator('[data-kind="received"]');
     await expect.poll(() => row.count()).toBe(1);
     const text = (await row.textContent()) ?? '';
     expect(text).toContain('16.0 MiB');
