@@ -79,7 +79,7 @@ export async function launchRaw(/** @type {string} */ executablePath, /** @type 
       socket.close();
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
-      await rm(profile, { recursive: true, force: true });
+      await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -32,8 +32,17 @@ interface RowProps {
 function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight }: RowComponentProps<RowProps>) {
   const entry = view.at(index);
   if (!entry) return <div style={style} />;
+  const previous = index > 0 ? view.at(index - 1) : undefined;
   return (
-    <LogRow entry={entry} style={style} selected={entry.seq === selectedSeq} active={entry.seq === activeSeq} onOpen={onOpen} highlight={highlight} />
+    <LogRow
+      entry={entry}
+      deltaMs={previous ? entry.at - previous.at : null}
+      style={style}
+      selected={entry.seq === selectedSeq}
+      active={entry.seq === activeSeq}
+      onOpen={onOpen}
+      highlight={highlight}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { memo, type CSSProperties } from 'react';
 import { formatBytes } from '../format/bytes';
-import { formatClock } from '../format/time';
+import { formatClock, formatDuration } from '../format/time';
 import { describeClose, directionLabel, explainClose, isBinary, previewEntry } from '../log/entryText';
 import { splitByPattern } from '../log/highlight';
 import type { LogEntry } from '../store/logEntry';
@@ -14,6 +14,8 @@ export const ROW_HEIGHT = 26;
 
 interface LogRowProps {
   entry: LogEntry;
+  /** Time since the entry shown above it, null for the first. */
+  deltaMs: number | null;
   /** Position from the virtual list. */
   style: CSSProperties;
   /** Open in Message details. */
@@ -26,7 +28,7 @@ interface LogRowProps {
 }
 
 /** One log entry on one line; payloads are rendered as text nodes, never as HTML. */
-export const LogRow = memo(function LogRow({ entry, style, selected, active, onOpen, highlight = null }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, active, onOpen, highlight = null }: LogRowProps) {
   const explanation = explainClose(entry);
   const isMessage = entry.kind === 'sent' || entry.kind === 'received';
   const text = entry.kind === 'close' ? describeClose(entry) : previewEntry(entry);
@@ -47,6 +49,9 @@ export const LogRow = memo(function LogRow({ entry, style, selected, active, onO
       <time className="log-row__time" dateTime={new Date(entry.at).toISOString()}>
         {formatClock(entry.at)}
       </time>
+      <span className="log-row__delta" title="Time since the entry above">
+        {deltaMs === null ? '' : formatDelta(deltaMs)}
+      </span>
       <span className="log-row__dir">{directionLabel(entry)}</span>
       <span className="log-row__size">{isMessage ? formatBytes(entry.size) : ''}</span>
       <span className="log-row__payload">
@@ -68,4 +73,9 @@ function Highlighted({ text, pattern }: { text: string; pattern: RegExp | null }
       {segments.map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
     </>
   );
+}
+
+/** "+0 ms", "+850 ms", "+1.25 s", "+2 min 05 s": the gap to the entry above. */
+function formatDelta(ms: number): string {
+  return `+${formatDuration(Math.max(0, ms))}`;
 }

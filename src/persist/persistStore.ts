@@ -1,3 +1,4 @@
+import { newConnection } from '../store/tabsActions';
 /**
  * Connects the stores to browser storage: restores what was kept when the page opens, then saves
  * drafts, saved messages, recent endpoints and settings as they change. Logs and counters are never saved.
@@ -45,6 +46,12 @@ export function startPersistence(options: { storage?: StorageLike | null; interv
   const [first, ...rest] = state.tabs;
   if (first) patchSession(FIRST_SESSION_ID, (s) => ({ drafts: { ...s.drafts, ...first } }));
   restoredExtraTabs = rest;
+  // Reopen the other tabs (closed, drafts filled) and show the first again.
+  for (const drafts of rest) {
+    const id = newConnection();
+    patchSession(id, (s) => ({ drafts: { ...s.drafts, ...drafts } }));
+  }
+  if (rest.length) useAppStore.setState({ activeId: FIRST_SESSION_ID });
   replaceSavedMessages(state.saved);
   replaceEndpoints(state.history);
   useHistory.setState({ rememberSecretsFor: state.settings.rememberSecretsFor });
@@ -84,5 +91,6 @@ export function startPersistence(options: { storage?: StorageLike | null; interv
 }
 
 function draftsOf(app: AppState): unknown[] {
-  return app.order.map((id) => app.sessions[id]?.drafts);
+  // Imported (read-only) logs are not tabs to reopen.
+  return app.order.filter((id) => !app.sessions[id]?.readOnly).map((id) => app.sessions[id]?.drafts);
 }
