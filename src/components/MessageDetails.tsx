@@ -6,6 +6,7 @@ import type { ParseResult } from '../codecs/result';
 import { decodeUtf8, truncateUtf8, utf8ByteLength } from '../codecs/utf8';
 import { formatBytes } from '../format/bytes';
 import { formatCount } from '../format/count';
+import { formatDuration } from '../format/time';
 import { downloadPayload } from '../log/downloadPayload';
 import { explainClose } from '../log/entryText';
 import { resendDraft } from '../log/resendDraft';
@@ -151,6 +152,7 @@ function EntryDetails({ id, entry }: { id: string; entry: LogEntry }) {
             <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toISOString()}</time>
           </dd>
         </div>
+        <SinceOpen id={id} entry={entry} />
         {message ? (
           <>
             <div>
@@ -404,4 +406,26 @@ function HexView({ entry }: { entry: LogEntry }) {
       <HexDump bytes={bytes} />
     </>
   );
+}
+
+/** Time since the connection this entry belongs to opened (the last OPEN before it in the log). */
+function SinceOpen({ id, entry }: { id: string; entry: LogEntry }) {
+  const openedAt = openedBefore(getLog(id), entry);
+  if (openedAt === null) return null;
+  return (
+    <div>
+      <dt>Since open</dt>
+      <dd>{formatDuration(entry.at - openedAt)}</dd>
+    </div>
+  );
+}
+
+/** When the connection was last opened before `entry`, scanning the kept log backwards; null if not kept. */
+function openedBefore(log: ReturnType<typeof getLog>, entry: LogEntry): number | null {
+  for (let i = log.indexOf(entry.seq); i >= 0; i--) {
+    const e = log.at(i);
+    if (e?.kind === 'state' && e.data === 'OPEN') return e.at;
+    if (e !== entry && e?.kind === 'state' && e.data === 'CLOSED') return null;
+  }
+  return null;
 }

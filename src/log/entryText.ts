@@ -1,4 +1,5 @@
 import { toHex } from '../codecs/hex';
+import { compactJson } from '../codecs/json';
 import { describeCloseCode } from '../protocol/closeCodes';
 import type { LogEntry } from '../store/logEntry';
 
@@ -12,9 +13,21 @@ export function previewEntry(entry: LogEntry): string {
   if (entry.kind === 'close' && entry.close) return describeClose(entry);
   const { data } = entry;
   if (typeof data !== 'string') return toHex(new Uint8Array(data, 0, Math.min(data.byteLength, ROW_PREVIEW_BYTES))) + (data.byteLength > ROW_PREVIEW_BYTES ? ' …' : '');
-  const head = data.length > ROW_PREVIEW_CHARS ? data.slice(0, ROW_PREVIEW_CHARS) + ' …' : data;
+  const text = compactPreview(data);
+  const head = text.length > ROW_PREVIEW_CHARS ? text.slice(0, ROW_PREVIEW_CHARS) + ' …' : text;
   // Line breaks would break the one-line row; show them as symbols instead.
   return head.replace(/\r\n|\n|\r/g, ' ↵ ').replace(/\t/g, ' ⇥ ');
+}
+
+/** Largest multi-line JSON text compacted for its row; bigger ones are previewed as they are. */
+const COMPACT_JSON_MAX_CHARS = 64 * 1024;
+
+/** Pretty-printed JSON (an object or array over several lines) as one compact line; other text unchanged. */
+function compactPreview(text: string): string {
+  if (text.length > COMPACT_JSON_MAX_CHARS || !text.includes('\n')) return text;
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return text;
+  return compactJson(text) ?? text;
 }
 
 /** The close line: code, standard name, reason, and whether the close was clean. */

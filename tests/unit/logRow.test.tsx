@@ -37,3 +37,14 @@ describe('LogRow', () => {
     expect(row.querySelector('b')).toBeNull();
   });
 });
+
+describe('row previews', () => {
+  it('shows pretty-printed JSON as one compact line, and other multi-line text with line marks', () => {
+    const { container, rerender } = render(
+      <LogRow entry={entry({ data: '{\n  "a": 1,\n  "b": [true, null]\n}' })} deltaMs={0} style={{}} selected={false} active={false} onOpen={vi.fn()} />,
+    );
+    expect(container.textContent).toContain('{"a":1,"b":[true,null]}');
+    rerender(<LogRow entry={entry({ data: 'line one\nline two' })} deltaMs={0} style={{}} selected={false} active={false} onOpen={vi.fn()} />);
+    expect(container.textContent).toContain('line one ↵ line two');
+  });
+});
