@@ -80,11 +80,12 @@ function ConnectionTab({ id, number, active }: { id: string; number: number; act
   );
 }
 
-/** The host (and port) of a URL, for a tab's label. */
+/** The host (and port) and path of a URL, for a tab's label. */
 function hostOf(url: string): string {
   if (url.startsWith('simulator:')) return 'Simulator';
   try {
-    return new URL(url).host;
+    const { host, pathname } = new URL(url);
+    return pathname === '/' ? host : `${host}${pathname}`;
   } catch {
     return url.slice(0, 24);
   }

@@ -4,6 +4,7 @@ import { useSession } from '../store/appStore';
 import { presets } from '../endpoint/presets';
 import { Alert } from './Alert';
 import { ConnectionDetails } from './ConnectionDetails';
+import { ReconnectCountdown } from './KeepAlivePanel';
 
 /** URL, preset, subprotocols, Connect/Disconnect and the connection state. */
 export function EndpointBar({ id }: { id: string }) {
@@ -82,6 +83,7 @@ export function EndpointBar({ id }: { id: string }) {
       <Alert message={problem} />
       {warning ? <p className="warning">{warning}</p> : null}
       <ConnectionDetails id={id} />
+      <ReconnectCountdown id={id} />
     </section>
   );
 }

@@ -15,7 +15,6 @@ export function KeepAlivePanel({ id }: { id: string }) {
         Auto reconnect
       </label>
       <p className="hint">After an unclean close (never after Disconnect): 1 s, 2 s, 4 s… up to 30 s, with jitter.</p>
-      <ReconnectCountdown id={id} />
       <div className="keepalive__heartbeat">
         <label>
           <span>Heartbeat message</span>
@@ -35,12 +34,13 @@ export function KeepAlivePanel({ id }: { id: string }) {
   );
 }
 
-/** "Reconnecting in 3 s (attempt 2)", ticking, with a way to cancel. */
-function ReconnectCountdown({ id }: { id: string }) {
+/** "Reconnecting in 3 s (attempt 2)", ticking, with a way to cancel (shown in the endpoint bar). */
+export function ReconnectCountdown({ id }: { id: string }) {
   const reconnect = useSession(id, (s) => s.reconnect);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!reconnect) return;
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [reconnect]);

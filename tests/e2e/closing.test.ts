@@ -1,26 +1,15 @@
 /** Closing flows: client close with code and reason, server close, dropped and refused connections. */
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppUnderTest } from './harness';
+import { useApp } from './harness';
 import {
   alerts, button, closeCodeBox, closeReasonBox, connect, counter, rows, sendMessage, subprotocolsBox, urlBox,
   waitForAlert, waitForCount, waitForRow, waitForState, watchSockets,
 } from './helpers';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 /** A TCP port with nothing listening on it: listen on a free port, then close. */
 async function freePort(): Promise<number> {

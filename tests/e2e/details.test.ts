@@ -1,23 +1,12 @@
 /** Message details in real Chromium against the bundled Local Echo server: views, Resend, Download, 16 MiB payloads. */
 import { stat } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppUnderTest } from './harness';
+import { useApp } from './harness';
 import { button, connect, counter, exactName, formatBox, messageBox, messagesLog, rows, sendMessage, waitForCount } from './helpers';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 const details = (p: Page) => p.getByRole('region', { name: exactName('Message details') });
 const viewTab = (p: Page, name: 'Text' | 'JSON' | 'Hex') =>

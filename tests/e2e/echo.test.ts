@@ -1,24 +1,13 @@
 /** Echo, server push and handshake negotiation against the bundled Local Echo server, in real Chromium. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppUnderTest } from './harness';
+import { useApp } from './harness';
 import {
   connect, counter, rowTexts, rows, sendMessage, waitForCount, waitForRow, watchSockets, messageBox, alerts, waitForState,
 } from './helpers';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 describe('echo against the bundled server', () => {
   it('echoes text: Sent 1, Received 1, sent and received rows show the text', async () => {

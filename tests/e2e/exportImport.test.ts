@@ -2,24 +2,13 @@
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppUnderTest } from './harness';
+import { useApp } from './harness';
 import { button, connect, exactName, rowTexts, sendMessage, urlBox, waitForCount, waitForRow } from './helpers';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 async function exportLog(p: Page): Promise<{ name: string; lines: string[] }> {
   const [download] = await Promise.all([p.waitForEvent('download'), button(p, 'Export log').click()]);

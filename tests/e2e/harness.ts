@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { startServer } from '../../server/serve.js';
 
 /** Where Debian installs Chromium; CI installs it with apt-get. */
@@ -68,5 +68,41 @@ export async function openApp(): Promise<AppUnderTest> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * The usual lifecycle of a test file: one app for the whole file (opened before all tests, its first
+ * page closed at once, closed after all), and after each test the page that test opened last with
+ * newPage() is closed. Returns a stand-in for the app that reads through to it once it is open.
+ */
+export function useApp(): AppUnderTest {
+  let app: AppUnderTest | undefined;
+  let page: Page | undefined;
+  const current = (): AppUnderTest => {
+    if (!app) throw new Error('useApp(): the app is opened in beforeAll; use it inside hooks and tests');
+    return app;
+  };
+  beforeAll(async () => {
+    app = await openApp();
+    await app.page.close();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+  return {
+    get page() { return current().page; },
+    get appUrl() { return current().appUrl; },
+    get wsOrigin() { return current().wsOrigin; },
+    get pageErrors() { return current().pageErrors; },
+    get foreignRequests() { return current().foreignRequests; },
+    async newPage() {
+      page = await current().newPage();
+      return page;
+    },
+    close: () => current().close(),
   };
 }

@@ -6,26 +6,15 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, openApp, type AppUnderTest } from './harness';
+import { launchChromium, useApp } from './harness';
 import {
   button, connect, counter, presetBox, readyState, sendMessage, urlBox, waitForCount, waitForState, watchSockets,
 } from './helpers';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 const localEchoOption = (page: Page) => page.getByRole('option', { name: /^local echo$/i });
 

@@ -1,24 +1,13 @@
 /** HTML in payloads stays inert text, end to end. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppUnderTest } from './harness';
+import { useApp } from './harness';
 import { connect, messagesLog, presetBox, button, sendMessage, waitForCount, waitForRow, waitForState } from './helpers';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 async function expectInert(page: Page): Promise<void> {
   await waitForRow(page, 'sent', (t) => t.includes(PAYLOAD));

@@ -1,24 +1,13 @@
 /** The Simulator preset: an endpoint inside the page, no network. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppUnderTest } from './harness';
+import { useApp } from './harness';
 import {
   button, counter, presetBox, rows, sendMessage, urlBox, waitForCount, waitForRow, waitForState, watchSockets,
 } from './helpers';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 describe('Simulator preset', () => {
   it('fills URL, connects, echoes, pushes 500 on /push 500 and drops with 1006 on /drop, with no WebSocket', async () => {

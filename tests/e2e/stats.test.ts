@@ -1,22 +1,11 @@
 /** The statistics strip against the bundled local server, in real Chromium. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppUnderTest } from './harness';
+import { useApp } from './harness';
 import { connect, exactName, sendMessage, waitForCount } from './helpers';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 const output = (name: string) => page.getByRole('status', { name: exactName(name) });
 const text = async (name: string) => (await output(name).textContent()) ?? '';

@@ -1,25 +1,14 @@
 /** Input checks: bad URLs and subprotocols open nothing; bad message bodies send nothing; sending while CLOSED. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type AppUnderTest } from './harness';
+import { useApp } from './harness';
 import {
   alerts, button, connect, counter, formatBox, messageBox, readyState, rows, sendMessage, subprotocolsBox, urlBox,
   waitForAlert, waitForState, watchSockets,
 } from './helpers';
 
-let app: AppUnderTest;
+const app = useApp();
 let page: Page;
-
-beforeAll(async () => {
-  app = await openApp();
-  await app.page.close();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
 
 describe('bad URLs', () => {
   const BAD_URLS = ['ftp://x', 'example.com', 'ws://exa mple.com', 'ws://host:70000', 'ws://host/#frag'];

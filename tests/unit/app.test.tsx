@@ -2,11 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, it, expect, vi } 
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ws } from 'msw';
-import { setupServer } from 'msw/node';
 import { App } from '../../src/App';
 import { useAppStore } from '../../src/store/appStore';
 import { disposeRuntime, getLog } from '../../src/store/sessionRuntime';
 import { createSessionState } from '../../src/store/sessionState';
+import { mockLayout } from './support/layout';
+import { echoHandler, useWsServer } from './support/wsServer';
 
 // ---------------------------------------------------------------------------
 // msw stands in for the echo server.
@@ -15,18 +16,13 @@ import { createSessionState } from '../../src/store/sessionState';
 let connections: string[] = [];
 let serverGot: unknown[] = [];
 const anyEndpoint = ws.link(/.*/);
-const echo = ws.link('ws://localhost/echo');
-const server = setupServer(
+useWsServer(
   anyEndpoint.addEventListener('connection', ({ client }) => {
     connections.push(client.url.href);
     client.addEventListener('message', (event) => serverGot.push(event.data));
   }),
-  echo.addEventListener('connection', ({ client }) => {
-    client.addEventListener('message', (event) => client.send(event.data));
-  }),
+  echoHandler(),
 );
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
 
 // ---------------------------------------------------------------------------
 // The log is virtualised; TanStack Virtual sizes its viewport from the scroll
@@ -34,12 +30,7 @@ afterAll(() => server.close());
 // in jsdom. Give every element a size so the rows render.
 // ---------------------------------------------------------------------------
 
-beforeAll(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(800);
-  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1000);
-});
+beforeAll(() => mockLayout(800, 1000));
 afterAll(() => vi.restoreAllMocks());
 
 // A fresh, active connection slice per test: the store is module-level.

@@ -1,13 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, it, expect } from 'vitest';
+import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { waitFor } from '@testing-library/react';
 import { ws } from 'msw';
-import { setupServer } from 'msw/node';
 import { getSession, useAppStore } from '../../src/store/appStore';
 import { clearLog, connect, disconnect, send, setDraft, setLogLimit } from '../../src/store/connectionActions';
 import { disposeRuntime, getLog, getRuntime } from '../../src/store/sessionRuntime';
 import { createSessionState, type Drafts, type SessionState } from '../../src/store/sessionState';
 import type { LogEntry } from '../../src/store/logEntry';
 import type { ReadyState } from '../../src/connection/types';
+import { echoHandler, pushHandler, useWsServer } from './support/wsServer';
 
 // ---------------------------------------------------------------------------
 // Servers: msw stands in for real WebSocket endpoints.
@@ -18,27 +18,18 @@ let serverGot: unknown[] = [];
 let connections: { url: string; protocols: string | string[] | undefined }[] = [];
 
 const anyEndpoint = ws.link(/.*/);
-const echo = ws.link('ws://localhost/echo');
-const push = ws.link('ws://localhost/push');
 const closer = ws.link('ws://localhost/close');
 
-const server = setupServer(
+useWsServer(
   anyEndpoint.addEventListener('connection', ({ client, info }) => {
     connections.push({ url: client.url.href, protocols: info.protocols });
     client.addEventListener('message', (event) => {
       serverGot.push(event.data);
     });
   }),
-  echo.addEventListener('connection', ({ client }) => {
-    client.addEventListener('message', (event) => client.send(event.data));
-  }),
+  echoHandler(),
   // "push N" makes the server send N numbered messages.
-  push.addEventListener('connection', ({ client }) => {
-    client.addEventListener('message', (event) => {
-      const n = Number(String(event.data).split(' ')[1]);
-      for (let i = 1; i <= n; i++) client.send(`server message ${i}`);
-    });
-  }),
+  pushHandler(),
   // "close CODE REASON" makes the server close the connection.
   closer.addEventListener('connection', ({ client }) => {
     client.addEventListener('message', (event) => {
@@ -47,9 +38,6 @@ const server = setupServer(
     });
   }),
 );
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
 
 // ---------------------------------------------------------------------------
 // A fresh connection slice per test.

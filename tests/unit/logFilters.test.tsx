@@ -1,30 +1,18 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it, expect, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ws } from 'msw';
-import { setupServer } from 'msw/node';
 import { App } from '../../src/App';
 import { useAppStore } from '../../src/store/appStore';
 import { disposeRuntime } from '../../src/store/sessionRuntime';
 import { createSessionState } from '../../src/store/sessionState';
+import { mockLayout } from './support/layout';
+import { echoHandler, useWsServer } from './support/wsServer';
 
 // msw stands in for the echo server (as in app.test.tsx).
-const echo = ws.link('ws://localhost/echo');
-const server = setupServer(
-  echo.addEventListener('connection', ({ client }) => {
-    client.addEventListener('message', (event) => client.send(event.data));
-  }),
-);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+useWsServer(echoHandler());
 
 // jsdom has no layout: give every element a size so the virtual list renders its rows.
-beforeAll(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(800);
-  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1000);
-});
+beforeAll(() => mockLayout(800, 1000));
 afterAll(() => vi.restoreAllMocks());
 
 let counter = 0;

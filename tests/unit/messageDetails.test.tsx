@@ -11,14 +11,10 @@ import { selectEntry } from '../../src/store/connectionActions';
 import type { LogEntry } from '../../src/store/logEntry';
 import { disposeRuntime, getLog, getRuntime } from '../../src/store/sessionRuntime';
 import { createSessionState } from '../../src/store/sessionState';
+import { mockLayout } from './support/layout';
 
 // The hex dump is a virtual list: give elements a size so its rows render in jsdom.
-beforeAll(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(400);
-  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1000);
-});
+beforeAll(() => mockLayout(400, 1000));
 afterAll(() => vi.restoreAllMocks());
 
 let n = 0;

@@ -1,30 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
-import { ws } from 'msw';
-import { setupServer } from 'msw/node';
 import { StatsStrip } from '../../src/components/StatsStrip';
 import { getSession, useAppStore } from '../../src/store/appStore';
 import { connect, disconnect, send, setDraft } from '../../src/store/connectionActions';
 import { disposeRuntime, getRuntime } from '../../src/store/sessionRuntime';
 import { createSessionState } from '../../src/store/sessionState';
 import type { MessageFormat } from '../../src/store/logEntry';
+import { echoHandler, pushHandler, useWsServer } from './support/wsServer';
 
 // msw stands in for an echo server and for a server that pushes without being asked.
-const echo = ws.link('ws://localhost/echo');
-const push = ws.link('ws://localhost/push');
-const server = setupServer(
-  echo.addEventListener('connection', ({ client }) => {
-    client.addEventListener('message', (event) => client.send(event.data));
-  }),
-  push.addEventListener('connection', ({ client }) => {
-    client.addEventListener('message', (event) => {
-      const n = Number(String(event.data).split(' ')[1]);
-      for (let i = 1; i <= n; i++) client.send(`server message ${i}`);
-    });
-  }),
-);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+useWsServer(echoHandler(), pushHandler());
 
 // NOTE: the strip re-renders on its own once a second and on socket events, outside any act();
 // the tests wait for what is shown (waitFor), so React's act() warnings would only be noise.
