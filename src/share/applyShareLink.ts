@@ -1,4 +1,4 @@
-import { patchSession } from '../store/appStore';
+import { setProblem } from '../store/appStore';
 import { setDraft } from '../store/connectionActions';
 import { readShareLink } from './shareLink';
 
@@ -13,7 +13,7 @@ export function applyShareLinkFromLocation(id: string): void {
   if (shared === null) return;
   if ('error' in shared) {
     const message = shared.error;
-    patchSession(id, (s) => ({ problems: { ...s.problems, endpoint: message } }));
+    setProblem(id, 'endpoint', message);
   } else {
     setDraft(id, shared);
   }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { createSessionState, type SessionState } from './sessionState';
+import { createSessionState, type Problems, type SessionState } from './sessionState';
 
 /** The whole app: one slice per connection, and which one is shown. */
 export interface AppState {
@@ -43,6 +43,11 @@ export function removeSession(id: string, nextActive: string): void {
     const activeId = sessions[nextActive] ? nextActive : (order[0] ?? state.activeId);
     return { sessions, order, activeId };
   });
+}
+
+/** Shows (or, with null, clears) the alert of one area of a connection's page. */
+export function setProblem(id: string, area: keyof Problems, message: string | null): void {
+  patchSession(id, (s) => ({ problems: { ...s.problems, [area]: message } }));
 }
 
 /** Reads one connection's slice outside React. */

@@ -6,12 +6,12 @@ import { payloadSize } from '../codecs/payload';
 import { checkUrl } from '../protocol/url';
 import { parseSubprotocols } from '../protocol/subprotocols';
 import { payloadKey } from '../stats/rttMatcher';
-import { getSession, patchSession } from './appStore';
+import { getSession, patchSession, setProblem } from './appStore';
 import { expandPlaceholders, livePlaceholderContext } from '../compose/placeholders';
 import { encodeMessage } from './encodeMessage';
 import { recordEndpoint } from './historySlice';
 import { cancelReconnect, keepAliveOnClose, keepAliveOnOpen, keepAliveOnUserClose, repeatPlan, startRepeatedSend } from './keepAlive';
-import { getRuntime, record, type SessionRuntime } from './sessionRuntime';
+import { getRuntime, record, recordNote, recordSent, type SessionRuntime } from './sessionRuntime';
 import type { ParseResult } from '../codecs/result';
 import type { Drafts, Problems } from './sessionState';
 
@@ -26,13 +26,7 @@ export function setDraft(id: string, patch: Partial<Drafts>): void {
   }));
 }
 
-function setProblem(id: string, area: keyof Problems, message: string | null): void {
-  patchSession(id, (s) => ({ problems: { ...s.problems, [area]: message } }));
-}
 
-function info(runtime: SessionRuntime, text: string, kind: 'info' | 'error' = 'info'): void {
-  record(runtime, { at: Date.now(), kind, data: text, size: 0, close: null, format: null });
-}
 
 /** Checks the URL and subprotocols and, only if both are valid, opens the connection. */
 export function connect(id: string): void {
@@ -63,8 +57,8 @@ export function connect(id: string): void {
     problems: { ...s.problems, endpoint: null, close: null },
   }));
   const offer = protocols.value.length ? ` offering subprotocols ${protocols.value.join(', ')}` : '';
-  info(runtime, `Connecting to ${checked.url}${offer}`);
-  if (isSimulator) info(runtime, 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');
+  recordNote(runtime, `Connecting to ${checked.url}${offer}`);
+  if (isSimulator) recordNote(runtime, 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');
 
   try {
     const connection = openConnection(checked.url, protocols.value, listenerFor(id, runtime));
@@ -73,7 +67,7 @@ export function connect(id: string): void {
   } catch (error) {
     // e.g. a SecurityError for ws:// from an https page, or a port the browser blocks.
     const message = `The browser refused to open ${checked.url}: ${error instanceof Error ? error.message : String(error)}`;
-    info(runtime, message, 'error');
+    recordNote(runtime, message, 'error');
     patchSession(id, (s) => ({ readyState: 'CLOSED', problems: { ...s.problems, endpoint: message } }));
   }
 }
@@ -109,7 +103,7 @@ function listenerFor(id: string, runtime: SessionRuntime): ConnectionListener {
           patchSession(id, { negotiated: event.negotiated });
           stats.openedAt = event.at;
           stats.closedAt = null;
-          info(runtime, `Handshake took ${handshakeMs} ms; subprotocol: ${protocol || 'none'}; extensions: ${extensions || 'none'}`);
+          recordNote(runtime, `Handshake took ${handshakeMs} ms; subprotocol: ${protocol || 'none'}; extensions: ${extensions || 'none'}`);
           keepAliveOnOpen(id);
           break;
         }
@@ -144,7 +138,7 @@ export function disconnect(id: string): void {
   setProblem(id, 'close', null);
   keepAliveOnUserClose(id);
   if (connection.readyState === 'CONNECTING') {
-    info(runtime, 'Connection attempt cancelled before it opened');
+    recordNote(runtime, 'Connection attempt cancelled before it opened');
     connection.close();
     return;
   }
@@ -182,7 +176,7 @@ export function send(id: string): void {
     return;
   }
   const data: Payload = encoded.value;
-  const { rtt, rateOut } = runtime.stats;
+  const { rtt } = runtime.stats;
   // NOTE: remembered before sending: an in-page endpoint may echo before send() returns.
   rtt.sentPayload(data, performance.now());
   try {
@@ -192,11 +186,7 @@ export function send(id: string): void {
     return setProblem(id, 'composer', `Not sent: ${error instanceof Error ? error.message : String(error)}`);
   }
   setProblem(id, 'composer', null);
-  const size = payloadSize(data);
-  runtime.counters.sent++;
-  runtime.counters.bytesSent += size;
-  rateOut.add(Date.now());
-  record(runtime, { at: Date.now(), kind: 'sent', data, size, close: null, format });
+  recordSent(runtime, data, format);
 }
 
 /** Smallest and largest number of entries the log may be asked to keep. */

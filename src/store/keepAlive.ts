@@ -1,9 +1,9 @@
 import { reconnectDelay } from '../connection/reconnect';
 import { startRepeat, type RepeatHandle } from '../connection/repeatSender';
 import type { CloseInfo, Payload } from '../connection/types';
-import { payloadSize } from '../codecs/payload';
-import { getSession, patchSession } from './appStore';
-import { getRuntime, noteSentStats, record } from './sessionRuntime';
+import { getSession, patchSession, setProblem } from './appStore';
+import { getRuntime, recordNote, recordSent } from './sessionRuntime';
+import type { MessageFormat } from './logEntry';
 import type { KeepAliveSettings } from './sessionState';
 
 /** Timers and handles of one connection's reconnect, heartbeat and repeat (outside React state). */
@@ -26,7 +26,7 @@ function runtimeOf(id: string): KeepAliveRuntime {
 }
 
 function note(id: string, text: string): void {
-  record(getRuntime(id), { at: Date.now(), kind: 'info', data: text, size: 0, close: null, format: null });
+  recordNote(getRuntime(id), text);
 }
 
 /** Changes the keep-alive settings; a bad heartbeat interval gets an alert and changes nothing else. */
@@ -67,31 +67,29 @@ function restartHeartbeat(id: string): void {
   if (!session || !connection || connection.readyState !== 'OPEN') return;
   const ms = heartbeatMs(session.keepAlive);
   if (typeof ms === 'string') {
-    patchSession(id, (s) => ({ problems: { ...s.problems, keepAlive: ms } }));
+    setProblem(id, 'keepAlive', ms);
     return;
   }
   if (ms === 0) return;
   if (session.keepAlive.heartbeatMessage === '') {
-    patchSession(id, (s) => ({ problems: { ...s.problems, keepAlive: 'Heartbeat message is empty: type what to send' } }));
+    setProblem(id, 'keepAlive', 'Heartbeat message is empty: type what to send');
     return;
   }
   rt.heartbeatTimer = setInterval(() => {
     const now = getSession(id);
     const live = getRuntime(id).connection;
     if (!now || !live || live.readyState !== 'OPEN') return stopHeartbeat(rt);
-    recordSend(id, now.keepAlive.heartbeatMessage, 'text', () => live.send(now.keepAlive.heartbeatMessage));
+    const message = now.keepAlive.heartbeatMessage;
+    live.send(message);
+    sent(id, message, 'text');
   }, ms);
 }
 
-/** Sends through `send` and logs and counts it as a sent message. */
-export function recordSend(id: string, data: Payload, format: 'text' | 'json' | 'hex' | 'base64', send: () => void): void {
-  send();
+/** Accounts for a message the heartbeat or a repeat has just sent, and remembers it for round trips. */
+function sent(id: string, data: Payload, format: MessageFormat): void {
   const runtime = getRuntime(id);
-  const size = payloadSize(data);
-  runtime.counters.sent++;
-  runtime.counters.bytesSent += size;
-  noteSentStats(runtime.stats, data);
-  record(runtime, { at: Date.now(), kind: 'sent', data, size, close: null, format });
+  runtime.stats.rtt.sentPayload(data, performance.now());
+  recordSent(runtime, data, format);
 }
 
 /** Called when a connection opens: a successful open resets the backoff and starts the heartbeat. */
@@ -159,7 +157,7 @@ export function repeatPlan(settings: KeepAliveSettings): { count: number; interv
 /** Starts sending `count` times (payload(true) gives the first payload); progress shows in the store until it ends. */
 export function startRepeatedSend(
   id: string,
-  format: 'text' | 'json' | 'hex' | 'base64',
+  format: MessageFormat,
   count: number,
   intervalMs: number,
   payload: (first: boolean) => Payload,
@@ -181,12 +179,7 @@ export function startRepeatedSend(
     count,
     intervalMs,
     (sentData, progress) => {
-      const runtime = getRuntime(id);
-      const size = payloadSize(sentData);
-      runtime.counters.sent++;
-      runtime.counters.bytesSent += size;
-      noteSentStats(runtime.stats, sentData);
-      record(runtime, { at: Date.now(), kind: 'sent', data: sentData, size, close: null, format });
+      sent(id, sentData, format);
       // Progress is shown at most every 50 sends or 1 s of sends, not per message.
       if (progress.sent - lastShown >= 50 || intervalMs >= 20) {
         lastShown = progress.sent;

@@ -2,7 +2,8 @@ import type { Connection, Payload } from '../connection/types';
 import { patchSession } from './appStore';
 import { createFrameFlusher, type FrameFlusher } from './frameFlusher';
 import { LogBuffer } from './logBuffer';
-import type { LogEntry } from './logEntry';
+import { payloadSize } from '../codecs/payload';
+import type { LogEntry, MessageFormat } from './logEntry';
 import { ZERO_COUNTERS, type Counters } from './sessionState';
 import { RateWindow } from '../stats/rateWindow';
 import { RttMatcher, type RttSummary } from '../stats/rttMatcher';
@@ -21,15 +22,6 @@ export interface SessionStats {
   openedAt: number | null;
   /** Epoch ms it closed, null while it has not. */
   closedAt: number | null;
-}
-
-/**
- * Notes a message just sent in the live stats, for senders other than Send (repeat, heartbeat):
- * O(1), one key per send. Send itself remembers the payload before sending instead.
- */
-export function noteSentStats(stats: SessionStats, data: Payload, atMs: number = Date.now()): void {
-  stats.rateOut.add(atMs);
-  stats.rtt.sentPayload(data, performance.now());
 }
 
 /** What the stats strip shows, read from the live stats at one moment. */
@@ -110,4 +102,22 @@ export function disposeRuntime(id: string): void {
   runtime.flusher.cancel();
   runtime.connection?.dispose();
   runtimes.delete(id);
+}
+
+/**
+ * Counts, rates and logs one message that has been sent: the one way sends (Send, repeat,
+ * heartbeat) enter the counters and the log. Round-trip matching is the sender's to note.
+ */
+export function recordSent(runtime: SessionRuntime, data: Payload, format: MessageFormat): void {
+  const size = payloadSize(data);
+  const at = Date.now();
+  runtime.counters.sent++;
+  runtime.counters.bytesSent += size;
+  runtime.stats.rateOut.add(at);
+  record(runtime, { at, kind: 'sent', data, size, close: null, format });
+}
+
+/** Logs a line of the app's own (info, or error). */
+export function recordNote(runtime: SessionRuntime, text: string, kind: 'info' | 'error' = 'info'): void {
+  record(runtime, { at: Date.now(), kind, data: text, size: 0, close: null, format: null });
 }
