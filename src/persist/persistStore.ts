@@ -29,9 +29,6 @@ export function snapshot(app: AppState = useAppStore.getState()): PersistedState
   };
 }
 
-/** Tab drafts restored beyond the first, for whoever creates connection tabs to reopen. */
-export let restoredExtraTabs: PersistedDrafts[] = [];
-
 let stopCurrent: (() => void) | null = null;
 
 /**
@@ -45,7 +42,6 @@ export function startPersistence(options: { storage?: StorageLike | null; interv
 
   const [first, ...rest] = state.tabs;
   if (first) patchSession(FIRST_SESSION_ID, (s) => ({ drafts: { ...s.drafts, ...first } }));
-  restoredExtraTabs = rest;
   // Reopen the other tabs (closed, drafts filled) and show the first again.
   for (const drafts of rest) {
     const id = newConnection();

@@ -37,7 +37,7 @@ export function setKeepAlive(id: string, patch: Partial<KeepAliveSettings>): voi
 }
 
 /** Parses a whole, non-negative number typed by the user; null for anything else. */
-export function parseWholeNumber(text: string): number | null {
+function parseWholeNumber(text: string): number | null {
   const trimmed = text.trim();
   return /^\d+$/.test(trimmed) ? Number(trimmed) : null;
 }
