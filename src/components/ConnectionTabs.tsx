@@ -1,3 +1,4 @@
+import { isSimulatorUrl } from '../protocol/url';
 import { useEffect, type KeyboardEvent } from 'react';
 import { useAppStore, useSession } from '../store/appStore';
 import { activateTab, closeTab, newConnection } from '../store/tabsActions';
@@ -82,7 +83,7 @@ function ConnectionTab({ id, number, active }: { id: string; number: number; act
 
 /** The host (and port) and path of a URL, for a tab's label. */
 function hostOf(url: string): string {
-  if (url.startsWith('simulator:')) return 'Simulator';
+  if (isSimulatorUrl(url)) return 'Simulator';
   try {
     const { host, pathname } = new URL(url);
     return pathname === '/' ? host : `${host}${pathname}`;

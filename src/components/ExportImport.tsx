@@ -3,21 +3,11 @@ import { buildExport, closeImported, downloadExport, importLog } from '../export
 import { formatCount } from '../format/count';
 import { useSession } from '../store/appStore';
 import { Alert } from './Alert';
+import { readFileText } from '../files/fileIO';
 import './LogTools.css';
 
 /** Largest file Import log reads (the log itself is bounded far below this). */
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
-
-/** A file's text (FileReader where Blob.text is missing). */
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`could not read ${file.name}`));
-    reader.readAsText(file);
-  });
-}
 
 /** Export log (JSON Lines download), Include secrets in export, and Import log (opens a file read-only). */
 export function ExportImport({ id }: { id: string }) {
@@ -42,7 +32,7 @@ export function ExportImport({ id }: { id: string }) {
       return;
     }
     try {
-      importLog(file.name, await readText(file));
+      importLog(file.name, await readFileText(file));
     } catch (error) {
       setProblem(`Not imported: ${error instanceof Error ? error.message : String(error)}`);
     }

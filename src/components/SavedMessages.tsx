@@ -1,41 +1,22 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { getSession, useSession } from '../store/appStore';
 import { send, setDraft } from '../store/connectionActions';
-import type { MessageFormat } from '../store/logEntry';
 import {
   defaultMessageName, deleteMessage, exportSavedMessages, groupByFolder, importSavedMessages, renameMessage, saveMessage,
   searchMessages, useSavedMessages, type SavedMessage,
 } from '../store/savedMessagesSlice';
 import { Alert } from './Alert';
+import { formatLabel } from '../compose/formats';
+import { downloadBlob, readFileText } from '../files/fileIO';
 import './Workspace.css';
 
-const FORMAT_LABEL: Record<MessageFormat, string> = { text: 'Text', json: 'JSON', hex: 'Hex', base64: 'Base64' };
 
 function load(id: string, item: SavedMessage): void {
   setDraft(id, { message: item.body, format: item.format });
 }
 
-/** Reads a picked file as text (Blob.text where available). */
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsText(file);
-  });
-}
-
 function download(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([text], { type: 'application/json' }), filename);
 }
 
 /** `Save message`, and the list of saved messages: grouped by folder, searchable, each loadable, sendable, renameable and deletable. */
@@ -97,7 +78,7 @@ export function SavedMessages({ id }: { id: string }) {
     setStatus('');
     let text: string;
     try {
-      text = await readText(file);
+      text = await readFileText(file);
     } catch (error) {
       setProblem(`Import failed: ${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).`);
       return;
@@ -144,7 +125,7 @@ export function SavedMessages({ id }: { id: string }) {
         >
           {item.name}
         </button>
-        {item.format !== 'text' ? <span className="saved-item__format" title={`Format: ${FORMAT_LABEL[item.format]}`}>{FORMAT_LABEL[item.format]}</span> : null}
+        {item.format !== 'text' ? <span className="saved-item__format" title={`Format: ${formatLabel(item.format)}`}>{formatLabel(item.format)}</span> : null}
         <button type="button" className="button button--small" aria-label={`Send ${item.name}`} title="Load and send now" onClick={() => sendNow(item)}>
           Send
         </button>

@@ -1,9 +1,10 @@
+import { isSimulatorUrl } from '../protocol/url';
 import { SIMULATOR_COMMANDS } from '../connection/simulator';
 import { useSession } from '../store/appStore';
 
 /** The Simulator's commands, shown while the URL points at it. */
 export function SimulatorHelp({ id }: { id: string }) {
-  const isSimulator = useSession(id, (s) => s.drafts.url.trim().startsWith('simulator:'));
+  const isSimulator = useSession(id, (s) => isSimulatorUrl(s.drafts.url));
   if (!isSimulator) return null;
   return (
     <section className="sim-help" aria-label="Simulator commands">

@@ -1,3 +1,4 @@
+import { isMessageFormat } from '../compose/formats';
 /**
  * The exported log as JSON Lines: a header line, then one entry a line.
  *
@@ -71,7 +72,6 @@ export interface ExportOptions {
 
 const EVENT_KINDS: ReadonlySet<EntryKind> = new Set(['state', 'close', 'error', 'info']);
 const KINDS: ReadonlySet<string> = new Set(['sent', 'received', 'state', 'close', 'error', 'info']);
-const FORMATS: ReadonlySet<string> = new Set(['text', 'json', 'hex', 'base64']);
 
 /** One entry as its line's object. */
 export function entryToLine(entry: EntryLike, options: ExportOptions = {}): LogEntryLine {
@@ -251,7 +251,7 @@ function readEntry(obj: Json): ImportedEntry | string {
   if (typeof close === 'string') return close;
   const isMessage = kind === 'sent' || kind === 'received';
   const size = num(obj.size);
-  const format = typeof obj.format === 'string' && FORMATS.has(obj.format) ? (obj.format as MessageFormat) : null;
+  const format = isMessageFormat(obj.format) ? obj.format : null;
   return {
     at,
     kind: kind as EntryKind,

@@ -1,3 +1,4 @@
+import { downloadBlob } from '../files/fileIO';
 /** Exporting a connection's kept log to a JSON Lines file, and opening such a file as a read-only log. */
 import { DEFAULT_LOG_LIMITS } from '../store/logBuffer';
 import type { LogEntry } from '../store/logEntry';
@@ -60,16 +61,7 @@ export function downloadExport(exported: ExportedLog): void {
     exported.lines.map((line) => line + '\n'),
     { type: 'application/x-ndjson' },
   );
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = exported.fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; give slow browsers a moment before the blob goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(blob, exported.fileName);
 }
 
 let imports = 0;

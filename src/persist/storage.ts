@@ -5,7 +5,8 @@
  */
 import type { MessageFormat } from '../store/logEntry';
 import { sortEndpoints, type RecentEndpoint } from '../store/historySlice';
-import { isMessageFormat, type SavedMessage } from '../store/savedMessagesSlice';
+import { isMessageFormat } from '../compose/formats';
+import type { SavedMessage } from '../store/savedMessagesSlice';
 
 export const STORAGE_KEY = 'websocket-tester:state';
 /** Where an unreadable stored value is kept when it is reset, so nothing is silently lost. */

@@ -1,6 +1,11 @@
 /** Result of checking a WebSocket URL: the normalised URL (maybe with a warning) or an error message. */
 export type UrlCheck = { ok: true; url: string; warning?: string } | { ok: false; error: string };
 
+/** Whether a typed URL opens the in-page Simulator: the one rule (`simulator:` in any case, spaces around ignored). */
+export function isSimulatorUrl(input: string): boolean {
+  return input.trim().toLowerCase().startsWith('simulator:');
+}
+
 // NOTE: loopback hosts are exempt from the mixed-content warning; browsers treat them as potentially trustworthy.
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

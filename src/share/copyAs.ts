@@ -1,5 +1,5 @@
 import { fail, ok, type ParseResult } from '../codecs/result';
-import { checkUrl } from '../protocol/url';
+import { checkUrl, isSimulatorUrl } from '../protocol/url';
 import { parseSubprotocols } from '../protocol/subprotocols';
 import { encodeMessage } from '../store/encodeMessage';
 import type { MessageFormat } from '../store/logEntry';
@@ -176,7 +176,7 @@ function curl({ url, protocols }: CommandInput): string {
 
 /** The connection (and the composer's message, where the tool can send one) as a command or script. */
 export function commandFor(target: CopyTarget, input: CommandInput): string {
-  if (input.url.trim().toLowerCase().startsWith('simulator:')) return SIMULATOR_NOT_COPYABLE;
+  if (isSimulatorUrl(input.url)) return SIMULATOR_NOT_COPYABLE;
   const message = messageOf(input.message, input.format);
   switch (target) {
     case 'websocat':
@@ -196,7 +196,7 @@ export function commandFor(target: CopyTarget, input: CommandInput): string {
 export function snippetFor(target: CopyTarget, drafts: Pick<Drafts, 'url' | 'subprotocols' | 'message' | 'format'>): ParseResult<string> {
   const typed = drafts.url.trim();
   if (typed === '') return fail('Enter a URL to copy the connection as a command.');
-  if (typed.toLowerCase().startsWith('simulator:')) return fail(SIMULATOR_NOT_COPYABLE);
+  if (isSimulatorUrl(typed)) return fail(SIMULATOR_NOT_COPYABLE);
   const url = checkUrl(typed);
   if (!url.ok) return fail(`Fix the URL first: ${url.error}`);
   const protocols = parseSubprotocols(drafts.subprotocols);

@@ -1,3 +1,4 @@
+import { isMessageFormat } from '../compose/formats';
 import type { MessageFormat } from '../store/logEntry';
 import type { Drafts } from '../store/sessionState';
 
@@ -5,7 +6,6 @@ import type { Drafts } from '../store/sessionState';
 export type SharedDrafts = Pick<Drafts, 'url' | 'subprotocols' | 'format' | 'message'>;
 
 const VERSION = 1;
-const FORMATS: readonly MessageFormat[] = ['text', 'json', 'hex', 'base64'];
 
 // Parameter names compared lowercased with '-', '_', '.', '[' and ']' removed (so api_key, API-Key and apiKey match).
 const SECRET_NAMES = new Set([
@@ -133,7 +133,7 @@ export function readShareLink(hash: string): Partial<SharedDrafts> | { error: st
     drafts[key] = field;
   }
   if (record.format !== undefined) {
-    if (!FORMATS.includes(record.format as MessageFormat)) {
+    if (!isMessageFormat(record.format)) {
       return { error: `This share link has an unknown format (${JSON.stringify(record.format)}): nothing was filled in.` };
     }
     drafts.format = record.format as MessageFormat;

@@ -3,7 +3,7 @@ import { checkCloseCode, checkCloseReason } from '../protocol/closeCodes';
 import { openConnection } from '../connection/openConnection';
 import type { ConnectionListener, Payload } from '../connection/types';
 import { payloadSize } from '../codecs/payload';
-import { checkUrl } from '../protocol/url';
+import { checkUrl, isSimulatorUrl } from '../protocol/url';
 import { parseSubprotocols } from '../protocol/subprotocols';
 import { payloadKey } from '../stats/rttMatcher';
 import { getSession, patchSession, setProblem } from './appStore';
@@ -33,7 +33,7 @@ export function connect(id: string): void {
   const session = getSession(id);
   if (!session) return;
   const { url: typedUrl, subprotocols } = session.drafts;
-  const isSimulator = typedUrl.trim().startsWith('simulator:');
+  const isSimulator = isSimulatorUrl(typedUrl);
   const checked = isSimulator
     ? ({ ok: true, url: typedUrl.trim() } as const)
     : checkUrl(typedUrl, typeof location === 'undefined' ? undefined : location.protocol);

@@ -1,10 +1,12 @@
 import type { CloseInfo, Payload } from '../connection/types';
 
-/** The kinds of log entry; each row carries its kind as `data-kind`. */
-export type EntryKind = 'sent' | 'received' | 'state' | 'close' | 'error' | 'info';
+import type { MessageFormat } from '../compose/formats';
 
-/** How a sent message was written in the composer. */
-export type MessageFormat = 'text' | 'json' | 'hex' | 'base64';
+export type { MessageFormat };
+
+/** The kinds of log entry, the one list; each row carries its kind as `data-kind`. */
+export const ENTRY_KINDS = ['sent', 'received', 'state', 'close', 'error', 'info'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
  * One log entry, kept as data: rows format it when (and only if) they render.

@@ -1,3 +1,4 @@
+import { isMessageFormat } from '../compose/formats';
 import { create } from 'zustand';
 import type { MessageFormat } from './logEntry';
 
@@ -17,9 +18,6 @@ export interface SavedMessagesState {
   items: SavedMessage[];
 }
 
-export const MESSAGE_FORMATS: readonly MessageFormat[] = ['text', 'json', 'hex', 'base64'];
-export const isMessageFormat = (value: unknown): value is MessageFormat =>
-  typeof value === 'string' && (MESSAGE_FORMATS as readonly string[]).includes(value);
 
 /** The saved messages, not per connection. */
 export const useSavedMessages = create<SavedMessagesState>()(() => ({ items: [] }));
