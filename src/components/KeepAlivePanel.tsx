@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSession } from '../store/appStore';
-import { cancelReconnect, setKeepAlive } from '../store/keepAlive';
+import { cancelReconnect, setKeepAlive } from '../store/keepAliveActions';
 import { Alert } from './Alert';
 
 /** Auto reconnect and the application heartbeat, with the live reconnect countdown. */
@@ -29,6 +29,11 @@ export function KeepAlivePanel({ id }: { id: string }) {
         Browsers give pages no way to send WebSocket ping frames (the browser answers the server's pings itself), so the heartbeat
         is an ordinary message, sent while the connection is open and logged as sent.
       </p>
+      <label className="keepalive__timeout">
+        <span>Connect timeout (s)</span>
+        <input aria-label="Connect timeout" inputMode="decimal" value={settings.connectTimeout} placeholder="no limit" onChange={(event) => setKeepAlive(id, { connectTimeout: event.target.value })} />
+      </label>
+      <p className="hint">A handshake not done by then is closed, and the log says it timed out. Empty or 0: no limit.</p>
       <Alert message={problem} />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LOG_LIMIT_RANGE, setLogLimit } from '../store/connectionActions';
 import { useSession } from '../store/appStore';
-import { getLog } from '../store/sessionRuntime';
+import { getLog } from '../store/sessionReads';
 
 /** How many entries the log keeps; applied on Enter or when the field loses focus (its alert shows in the log panel). */
 export function LogLimit({ id }: { id: string }) {

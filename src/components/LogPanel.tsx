@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { formatCount } from '../format/count';
 import { clearLog, selectEntry } from '../store/connectionActions';
-import { getLog } from '../store/sessionRuntime';
+import { getLog } from '../store/sessionReads';
 import { useSession } from '../store/appStore';
 import { Alert } from './Alert';
 import { Counters } from './Counters';

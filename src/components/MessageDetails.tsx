@@ -14,7 +14,7 @@ import { describeCloseCode } from '../protocol/closeCodes';
 import { useSession } from '../store/appStore';
 import { selectEntry, setDraft } from '../store/connectionActions';
 import type { LogEntry } from '../store/logEntry';
-import { getLog } from '../store/sessionRuntime';
+import { getLog } from '../store/sessionReads';
 import { HexDump } from './HexDump';
 import { JsonTree } from './JsonTree';
 import './MessageDetails.css';

@@ -3,7 +3,7 @@ import { formatBytes } from '../format/bytes';
 import { formatCount } from '../format/count';
 import { formatDuration } from '../format/time';
 import { useSession } from '../store/appStore';
-import { getRuntime, snapshotStats } from '../store/sessionRuntime';
+import { readStats, type StatsSnapshot } from '../store/sessionReads';
 import type { Counters } from '../store/sessionState';
 import './StatsStrip.css';
 
@@ -58,10 +58,13 @@ function useSecondTick(): number {
 /** Whole milliseconds, as the Round trip output shows them. */
 const ms = (value: number) => `${formatCount(Math.round(value))} ms`;
 
+/** What a connection that is gone shows (a tab being closed). */
+const NO_STATS: StatsSnapshot = { rateIn: 0, rateOut: 0, seriesIn: [], seriesOut: [], uptimeMs: null, rtt: { last: null, median: null, p95: null, count: 0, matched: 0 } };
+
 function LiveStats({ id }: { id: string }) {
   const now = useSecondTick();
   const readyState = useSession(id, (s) => s.readyState);
-  const stats = snapshotStats(getRuntime(id).stats, now);
+  const stats = readStats(id, now) ?? NO_STATS;
   const { rtt } = stats;
   const rttLabelId = useId();
   const open = readyState === 'OPEN' && stats.uptimeMs !== null;

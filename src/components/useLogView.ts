@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ALL_KINDS, createEntryMatcher, type CompiledFilter, type KindFilter } from '../log/entryMatcher';
 import { FilteredLog, type LogView } from '../log/filteredLog';
-import { getLog } from '../store/sessionRuntime';
+import { getLog } from '../store/sessionReads';
 import { useSession } from '../store/appStore';
 
 /** Delay between the last keystroke in Filter and filtering, so typing never waits for the log. */

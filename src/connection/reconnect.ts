@@ -15,3 +15,44 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   const jittered = capped * (1 - RECONNECT_JITTER + 2 * RECONNECT_JITTER * random());
   return Math.round(Math.min(RECONNECT_MAX_MS, jittered));
 }
+
+/**
+ * The automatic-reconnect schedule of one connection: counts attempts since the last successful
+ * open and holds at most one pending timer.
+ */
+export class Reconnector {
+  private attempts = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  /** Whether an attempt is waiting for its time. */
+  get pending(): boolean {
+    return this.timer !== null;
+  }
+
+  /** Schedules the next attempt (replacing a pending one); `run` is called when it is due. */
+  schedule(run: () => void): { attempt: number; delayMs: number } {
+    this.cancel();
+    this.attempts++;
+    const delayMs = reconnectDelay(this.attempts, this.random);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      run();
+    }, delayMs);
+    return { attempt: this.attempts, delayMs };
+  }
+
+  /** Cancels a pending attempt; true if there was one. */
+  cancel(): boolean {
+    if (this.timer === null) return false;
+    clearTimeout(this.timer);
+    this.timer = null;
+    return true;
+  }
+
+  /** A successful open: the next unclean close starts again from the first delay. */
+  reset(): void {
+    this.attempts = 0;
+  }
+}

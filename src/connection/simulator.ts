@@ -38,7 +38,6 @@ export function openSimulatorConnection(_url: string, protocols: string[], liste
     state = 'CLOSED';
     const at = Date.now();
     listener.onEvent({ type: 'close', at, close: { code, reason, wasClean } });
-    listener.onEvent({ type: 'state', at, state: 'CLOSED' });
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
   };
@@ -69,7 +68,7 @@ export function openSimulatorConnection(_url: string, protocols: string[], liste
         const code = Number(args[0] ?? 1000) || 1000;
         const reason = text.trim().split(/\s+/).slice(2).join(' ');
         state = 'CLOSING';
-        listener.onEvent({ type: 'state', at: Date.now(), state: 'CLOSING' });
+        listener.onEvent({ type: 'closing', at: Date.now() });
         later(() => finish(code, reason, true), 20);
         return true;
       }
@@ -84,13 +83,11 @@ export function openSimulatorConnection(_url: string, protocols: string[], liste
     }
   };
 
-  listener.onEvent({ type: 'state', at: Date.now(), state: 'CONNECTING' });
   later(() => {
     state = 'OPEN';
     const at = Date.now();
     const protocol = protocols[0] ?? '';
     listener.onEvent({ type: 'open', at, negotiated: { protocol, extensions: '', handshakeMs: SIMULATOR_CONNECT_DELAY_MS } });
-    listener.onEvent({ type: 'state', at, state: 'OPEN' });
   }, SIMULATOR_CONNECT_DELAY_MS);
 
   return {
@@ -109,12 +106,13 @@ export function openSimulatorConnection(_url: string, protocols: string[], liste
     close(code = 1005, reason = '') {
       if (state === 'CLOSING' || state === 'CLOSED') return;
       state = 'CLOSING';
-      listener.onEvent({ type: 'state', at: Date.now(), state: 'CLOSING' });
+      listener.onEvent({ type: 'closing', at: Date.now() });
       // A browser that sends no code sees 1005 (no status) in the close event.
       later(() => finish(code, reason, true), 20);
     },
     dispose() {
       disposed = true;
+      state = 'CLOSED';
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },

@@ -19,10 +19,17 @@ export interface CloseInfo {
   wasClean: boolean;
 }
 
-/** Rare events (everything but messages), each stamped with its time. */
+/** What carries a connection: the browser's WebSocket or the in-page Simulator (room for a local agent). */
+export type TransportKind = 'websocket' | 'simulator';
+
+/**
+ * Rare events (everything but messages), each stamped with its time.
+ * NOTE: a transport never reports synchronously from its constructor: the session marks the
+ * connection CONNECTING itself, outside the try/catch around opening it.
+ */
 export type ConnectionEvent =
-  | { type: 'state'; at: number; state: ReadyState }
   | { type: 'open'; at: number; negotiated: Negotiated }
+  | { type: 'closing'; at: number }
   | { type: 'error'; at: number; message: string }
   | { type: 'close'; at: number; close: CloseInfo };
 
@@ -37,14 +44,14 @@ export interface ConnectionListener {
 
 /** One open (or opening) connection, whatever carries it. */
 export interface Connection {
-  readonly transport: string;
+  readonly transport: TransportKind;
   readonly readyState: ReadyState;
   /** Bytes queued but not yet handed to the network. */
   readonly bufferedAmount: number;
   send(data: Payload): void;
   /** Starts the closing handshake; safe to call more than once. */
   close(code?: number, reason?: string): void;
-  /** Stops reporting and releases the transport without waiting for a handshake. */
+  /** Stops reporting and releases the transport without waiting for a handshake; ends in CLOSED. */
   dispose(): void;
 }
 

@@ -1,9 +1,10 @@
 import { downloadBlob } from '../files/fileIO';
 /** Exporting a connection's kept log to a JSON Lines file, and opening such a file as a read-only log. */
-import { DEFAULT_LOG_LIMITS } from '../store/logBuffer';
+import { DEFAULT_LOG_LIMITS } from '../session/logBuffer';
 import type { LogEntry } from '../store/logEntry';
 import { addSession, getSession, removeSession, useAppStore } from '../store/appStore';
-import { disposeRuntime, getLog, getRuntime } from '../store/sessionRuntime';
+import { findSession } from '../session/registry';
+import { getLog } from '../store/sessionReads';
 import { createSessionState, ZERO_COUNTERS } from '../store/sessionState';
 import { exportLines, parseLines, type LineProblem } from './jsonl';
 
@@ -38,15 +39,15 @@ export function exportFileName(endpoint: string, now = new Date()): string {
 /** The kept log of a connection as JSON Lines; secrets in URLs are redacted unless `includeSecrets`. */
 export function buildExport(id: string, includeSecrets: boolean, now = Date.now()): ExportedLog {
   const session = getSession(id);
-  const runtime = getRuntime(id);
+  const live = findSession(id);
   const endpoint = session?.openedUrl ?? session?.drafts.url ?? '';
   const lines = exportLines(
     {
       endpoint,
       subprotocol: session?.negotiated?.protocol ?? '',
       extensions: session?.negotiated?.extensions ?? '',
-      counters: { ...runtime.counters },
-      trimmed: runtime.log.trimmed,
+      counters: { ...(live?.counters ?? ZERO_COUNTERS) },
+      trimmed: live?.log.trimmed ?? 0,
       exportedAt: now,
     },
     keptEntries(id),
@@ -84,14 +85,6 @@ export function importLog(fileName: string, text: string): string {
   do id = `import-${++imports}`;
   while (state.sessions[id]);
 
-  const runtime = getRuntime(id);
-  // Keep every imported entry (up to the largest limit the log offers).
-  const bytes = entries.reduce((sum, e) => sum + e.size, 0);
-  runtime.log.setLimits({
-    maxEntries: Math.max(DEFAULT_LOG_LIMITS.maxEntries, Math.min(entries.length, 1_000_000)),
-    maxBytes: Math.max(DEFAULT_LOG_LIMITS.maxBytes, bytes),
-  });
-  for (const entry of entries) runtime.log.push(entry);
   const counters = header.counters ?? {
     ...ZERO_COUNTERS,
     sent: entries.filter((e) => e.kind === 'sent').length,
@@ -99,12 +92,11 @@ export function importLog(fileName: string, text: string): string {
     bytesSent: entries.reduce((sum, e) => sum + (e.kind === 'sent' ? e.size : 0), 0),
     bytesReceived: entries.reduce((sum, e) => sum + (e.kind === 'received' ? e.size : 0), 0),
   };
-  Object.assign(runtime.counters, counters);
   const lastClose = [...entries].reverse().find((e) => e.close)?.close ?? null;
 
-  const session = createSessionState(id, { url: header.endpoint });
+  const slice = createSessionState(id, { url: header.endpoint });
   addSession({
-    ...session,
+    ...slice,
     readOnly: true,
     imported: {
       fileName, entries: entries.length, problems: describeProblems(problems), returnTo,
@@ -113,8 +105,19 @@ export function importLog(fileName: string, text: string): string {
     openedUrl: header.endpoint || null,
     lastClose,
     counters: { ...counters },
-    logVersion: runtime.log.lastSeq,
   });
+  // The read-only tab's session holds the entries (it never opens a socket).
+  const session = findSession(id)!;
+  // Keep every imported entry (up to the largest limit the log offers).
+  const bytes = entries.reduce((sum, e) => sum + e.size, 0);
+  session.log.setLimits({
+    maxEntries: Math.max(DEFAULT_LOG_LIMITS.maxEntries, Math.min(entries.length, 1_000_000)),
+    maxBytes: Math.max(DEFAULT_LOG_LIMITS.maxBytes, bytes),
+  });
+  for (const entry of entries) session.log.push(entry);
+  Object.assign(session.counters, counters);
+  session.bumpLog();
+  session.flush();
   // An import from inside an imported view replaces it.
   if (current?.imported) closeImported(current.id, false);
   return id;
@@ -126,5 +129,4 @@ export function closeImported(id: string, goBack = true): void {
   if (!session?.imported) return;
   const next = goBack ? session.imported.returnTo : useAppStore.getState().activeId;
   removeSession(id, next);
-  disposeRuntime(id);
 }

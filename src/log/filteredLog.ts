@@ -1,4 +1,4 @@
-import type { LogBuffer } from '../store/logBuffer';
+import type { LogBuffer } from '../session/logBuffer';
 import type { LogEntry } from '../store/logEntry';
 import type { EntryMatcher } from './entryMatcher';
 

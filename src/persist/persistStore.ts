@@ -5,12 +5,12 @@ import { newConnection } from '../store/tabsActions';
  */
 import { FIRST_SESSION_ID, patchSession, useAppStore, type AppState } from '../store/appStore';
 import { replaceEndpoints, useHistory } from '../store/historySlice';
-import { getRuntime, record } from '../store/sessionRuntime';
+import { findSession } from '../session/registry';
 import { replaceSavedMessages, useSavedMessages } from '../store/savedMessagesSlice';
 import { createSaver, defaultStorage, loadState, saveState, type PersistedDrafts, type PersistedState, type Saver, type StorageLike } from './storage';
 
 function notify(text: string): void {
-  record(getRuntime(FIRST_SESSION_ID), { at: Date.now(), kind: 'info', data: text, size: 0, close: null, format: null });
+  findSession(FIRST_SESSION_ID)?.note(text);
 }
 
 /** What would be stored now (before secrets are stripped, which the saver does). */

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createSession, disposeSession } from '../session/registry';
 import { createSessionState, type Problems, type SessionState } from './sessionState';
 
 /** The whole app: one slice per connection, and which one is shown. */
@@ -9,6 +10,11 @@ export interface AppState {
 }
 
 export const FIRST_SESSION_ID = 'c1';
+
+/** Creates the session that owns connection `id`'s socket, log and timers, writing its view into the slice. */
+function startSession(id: string): void {
+  createSession(id, { onChange: (patch) => patchSession(id, patch) });
+}
 
 export const useAppStore = create<AppState>()(() => ({
   sessions: { [FIRST_SESSION_ID]: createSessionState(FIRST_SESSION_ID) },
@@ -26,8 +32,11 @@ export function patchSession(id: string, patch: Partial<SessionState> | ((s: Ses
   });
 }
 
-/** Adds a connection slice after the others and, with `activate`, shows it. */
+startSession(FIRST_SESSION_ID);
+
+/** Adds a connection slice after the others (with its session) and, with `activate`, shows it. */
 export function addSession(session: SessionState, activate = true): void {
+  startSession(session.id);
   useAppStore.setState((state) => ({
     sessions: { ...state.sessions, [session.id]: session },
     order: state.order.includes(session.id) ? state.order : [...state.order, session.id],
@@ -35,8 +44,9 @@ export function addSession(session: SessionState, activate = true): void {
   }));
 }
 
-/** Removes a connection slice (its runtime is the caller's to dispose); `activeId` moves to `nextActive`. */
+/** Removes a connection slice and disposes its session (socket, timers); `activeId` moves to `nextActive`. */
 export function removeSession(id: string, nextActive: string): void {
+  disposeSession(id);
   useAppStore.setState((state) => {
     const { [id]: _removed, ...sessions } = state.sessions;
     const order = state.order.filter((other) => other !== id);

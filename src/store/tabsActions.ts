@@ -1,6 +1,4 @@
-import { useAppStore } from './appStore';
-import { keepAliveOnUserClose } from './keepAlive';
-import { disposeRuntime } from './sessionRuntime';
+import { addSession, removeSession, useAppStore } from './appStore';
 import { createSessionState } from './sessionState';
 
 let lastNumber = 1;
@@ -11,11 +9,7 @@ export function newConnection(): string {
   let id: string;
   do id = `c${++lastNumber}`;
   while (sessions[id]);
-  useAppStore.setState((s) => ({
-    sessions: { ...s.sessions, [id]: createSessionState(id) },
-    order: [...s.order, id],
-    activeId: id,
-  }));
+  addSession(createSessionState(id));
   return id;
 }
 
@@ -24,19 +18,16 @@ export function activateTab(id: string): void {
   if (useAppStore.getState().sessions[id]) useAppStore.setState({ activeId: id });
 }
 
-/** Closes a tab and its connection; the last tab is replaced by a fresh one, so there is always one. */
+/**
+ * Closes a tab: its session stops its socket, heartbeat, repeat and reconnect. The last tab is
+ * replaced by a fresh one, so there is always one.
+ */
 export function closeTab(id: string): void {
   const { order, activeId } = useAppStore.getState();
   const index = order.indexOf(id);
   if (index === -1) return;
-  keepAliveOnUserClose(id);
-  disposeRuntime(id);
   if (order.length === 1) newConnection();
-  useAppStore.setState((s) => {
-    const sessions = { ...s.sessions };
-    delete sessions[id];
-    const rest = s.order.filter((other) => other !== id);
-    const nextActive = activeId === id ? (rest[Math.min(index, rest.length - 1)] ?? rest[0]!) : s.activeId;
-    return { sessions, order: rest, activeId: nextActive };
-  });
+  const rest = useAppStore.getState().order.filter((other) => other !== id);
+  const nextActive = activeId === id ? (rest[Math.min(index, rest.length - 1)] ?? rest[0]!) : activeId;
+  removeSession(id, nextActive);
 }

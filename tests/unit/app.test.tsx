@@ -3,11 +3,12 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ws } from 'msw';
 import { App } from '../../src/App';
-import { useAppStore } from '../../src/store/appStore';
-import { disposeRuntime, getLog } from '../../src/store/sessionRuntime';
+import { getLog } from '../../src/store/sessionReads';
+import { disposeSession } from '../../src/session/registry';
 import { createSessionState } from '../../src/store/sessionState';
 import { mockLayout } from './support/layout';
 import { echoHandler, useWsServer } from './support/wsServer';
+import { showOnlySession } from './support/sessions';
 
 // ---------------------------------------------------------------------------
 // msw stands in for the echo server.
@@ -40,9 +41,9 @@ beforeEach(() => {
   connections = [];
   serverGot = [];
   id = `app-${++counter}`;
-  useAppStore.setState((s) => ({ sessions: { ...s.sessions, [id]: createSessionState(id) }, order: [id], activeId: id }));
+  showOnlySession(createSessionState(id));
 });
-afterEach(() => disposeRuntime(id));
+afterEach(() => disposeSession(id));
 
 // ---------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { waitFor } from '@testing-library/react';
 import { ws } from 'msw';
-import { getSession, useAppStore } from '../../src/store/appStore';
+import { getSession, useAppStore, addSession } from '../../src/store/appStore';
 import { clearLog, connect, disconnect, send, setDraft, setLogLimit } from '../../src/store/connectionActions';
-import { disposeRuntime, getLog, getRuntime } from '../../src/store/sessionRuntime';
+import { getLog } from '../../src/store/sessionReads';
+import { disposeSession, findSession } from '../../src/session/registry';
 import { createSessionState, type Drafts, type SessionState } from '../../src/store/sessionState';
 import type { LogEntry } from '../../src/store/logEntry';
 import type { ReadyState } from '../../src/connection/types';
@@ -48,7 +49,7 @@ let id = '';
 
 function newSession(drafts: Partial<Drafts> = {}): string {
   const sid = `actions-${++counter}`;
-  useAppStore.setState((s) => ({ sessions: { ...s.sessions, [sid]: createSessionState(sid, drafts) } }));
+  addSession(createSessionState(sid, drafts), false);
   return sid;
 }
 
@@ -59,7 +60,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  disposeRuntime(id);
+  disposeSession(id);
 });
 
 const session = (): SessionState => getSession(id)!;
@@ -132,7 +133,7 @@ describe('connect', () => {
     expect(session().problems.endpoint).toMatch(problem);
     expect(session().readyState).toBe('CLOSED');
     expect(session().drafts.url).toBe(url);
-    expect(getRuntime(id).connection).toBeNull();
+    expect(findSession(id)!.holdsResources).toBe(false);
     expect(connections).toEqual([]);
     expect(entries()).toEqual([]);
   });
@@ -192,7 +193,7 @@ describe('send', () => {
     expect(session().problems.composer).toMatch(/CLOSED/);
     expect(session().drafts.message).toBe('hello?');
     expect(session().counters.sent).toBe(0);
-    expect(getRuntime(id).counters.sent).toBe(0);
+    expect(findSession(id)!.counters.sent).toBe(0);
     expect(entries()).toEqual([]);
     expect(serverGot).toEqual([]);
   });
@@ -207,7 +208,7 @@ describe('send', () => {
     await settle();
     expect(session().problems.composer).toMatch(/CLOSED/);
     expect(serverGot).toEqual([]);
-    expect(getRuntime(id).counters.sent).toBe(0);
+    expect(findSession(id)!.counters.sent).toBe(0);
   });
 
   it.each([
@@ -225,7 +226,7 @@ describe('send', () => {
     expect(session().drafts.message).toBe(body);
     expect(session().drafts.format).toBe(format);
     expect(serverGot).toEqual([]);
-    expect(getRuntime(id).counters.sent).toBe(0);
+    expect(findSession(id)!.counters.sent).toBe(0);
     expect(entries().some((e) => e.kind === 'sent')).toBe(false);
   });
 
@@ -297,7 +298,7 @@ describe('disconnect', () => {
     await settle();
     expect(session().problems.close).toMatch(problem);
     expect(session().readyState).toBe('OPEN');
-    expect(getRuntime(id).connection?.readyState).toBe('OPEN');
+    expect(findSession(id)!.state).toBe('OPEN');
     // Still usable.
     setDraft(id, { message: 'still here' });
     send(id);
@@ -322,7 +323,7 @@ describe('disconnect', () => {
     const closes = entries().filter((e) => e.kind === 'close');
     expect(closes).toHaveLength(1);
     expect(closes[0]!.close).toEqual({ code: 4000, reason: 'bye', wasClean: true });
-    expect(getRuntime(id).connection).toBeNull();
+    expect(findSession(id)!.holdsResources).toBe(false);
     expect(session().problems.close).toBeNull();
   });
 
@@ -487,7 +488,7 @@ describe('sessions are independent', () => {
       expect(getSession(other)!.counters).toEqual({ sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 });
       expect(getLog(other).length).toBe(0);
     } finally {
-      disposeRuntime(other);
+      disposeSession(other);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it, expect, vi } from 'vitest';
 import { createEntryMatcher } from '../../src/log/entryMatcher';
 import { FilteredLog } from '../../src/log/filteredLog';
-import { LogBuffer } from '../../src/store/logBuffer';
+import { LogBuffer } from '../../src/session/logBuffer';
 import type { CloseInfo, Payload } from '../../src/connection/types';
 import type { EntryKind, LogEntry } from '../../src/store/logEntry';
 

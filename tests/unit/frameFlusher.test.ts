@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import { createFrameFlusher, FLUSH_FALLBACK_MS, MIN_FLUSH_INTERVAL_MS } from '../../src/store/frameFlusher';
+import { createFrameFlusher, FLUSH_FALLBACK_MS, MIN_FLUSH_INTERVAL_MS } from '../../src/session/frameFlusher';
 
 /** The flusher's clock: Date.now, which the fake timers move forward. */
 const clock = () => Date.now();

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { LogBuffer } from '../../src/store/logBuffer';
+import { LogBuffer } from '../../src/session/logBuffer';
 import type { LogEntry } from '../../src/store/logEntry';
 
 /** A received text entry whose size is given explicitly (the buffer trusts `size`). */

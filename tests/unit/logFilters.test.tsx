@@ -3,10 +3,11 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/App';
 import { useAppStore } from '../../src/store/appStore';
-import { disposeRuntime } from '../../src/store/sessionRuntime';
+import { disposeSession } from '../../src/session/registry';
 import { createSessionState } from '../../src/store/sessionState';
 import { mockLayout } from './support/layout';
 import { echoHandler, useWsServer } from './support/wsServer';
+import { showOnlySession } from './support/sessions';
 
 // msw stands in for the echo server (as in app.test.tsx).
 useWsServer(echoHandler());
@@ -19,12 +20,12 @@ let counter = 0;
 let id = '';
 beforeEach(() => {
   id = `filters-${++counter}`;
-  useAppStore.setState((s) => ({ sessions: { ...s.sessions, [id]: createSessionState(id) }, order: [id], activeId: id }));
+  showOnlySession(createSessionState(id));
 });
 afterEach(() => {
   const { sessions } = useAppStore.getState();
-  for (const other of Object.keys(sessions)) if (other.startsWith('import-')) disposeRuntime(other);
-  disposeRuntime(id);
+  for (const other of Object.keys(sessions)) if (other.startsWith('import-')) disposeSession(other);
+  disposeSession(id);
 });
 
 function setup() {

@@ -6,12 +6,14 @@ import { Composer } from '../../src/components/Composer';
 import { Counters } from '../../src/components/Counters';
 import { MessageDetails, TEXT_VIEW_MAX_BYTES } from '../../src/components/MessageDetails';
 import { payloadSize } from '../../src/codecs/payload';
-import { useAppStore, getSession } from '../../src/store/appStore';
+import { getSession } from '../../src/store/appStore';
 import { selectEntry } from '../../src/store/connectionActions';
 import type { LogEntry } from '../../src/store/logEntry';
-import { disposeRuntime, getLog, getRuntime } from '../../src/store/sessionRuntime';
+import { getLog } from '../../src/store/sessionReads';
+import { disposeSession, findSession } from '../../src/session/registry';
 import { createSessionState } from '../../src/store/sessionState';
 import { mockLayout } from './support/layout';
+import { showOnlySession } from './support/sessions';
 
 // The hex dump is a virtual list: give elements a size so its rows render in jsdom.
 beforeAll(() => mockLayout(400, 1000));
@@ -21,9 +23,9 @@ let n = 0;
 let id = '';
 beforeEach(() => {
   id = `details-${++n}`;
-  useAppStore.setState((s) => ({ sessions: { ...s.sessions, [id]: createSessionState(id) }, order: [id], activeId: id }));
+  showOnlySession(createSessionState(id));
 });
-afterEach(() => disposeRuntime(id));
+afterEach(() => disposeSession(id));
 
 const AT = Date.UTC(2025, 0, 2, 3, 4, 5, 678);
 
@@ -37,10 +39,10 @@ function add(partial: Partial<LogEntry> & Pick<LogEntry, 'kind' | 'data'>): LogE
     format: null,
     ...partial,
   });
-  const runtime = getRuntime(id);
+  const runtime = findSession(id)!;
   act(() => {
-    runtime.flusher.schedule();
-    runtime.flusher.flush();
+    runtime.bumpLog();
+    runtime.flush();
   });
   return entry;
 }
@@ -289,8 +291,8 @@ describe('Message details', () => {
     open(add({ kind: 'received', data: 'gone soon' }));
     act(() => {
       getLog(id).clear();
-      getRuntime(id).flusher.schedule();
-      getRuntime(id).flusher.flush();
+      findSession(id)!.bumpLog();
+      findSession(id)!.flush();
     });
     expect(region()).toHaveTextContent(/no longer kept/);
   });

@@ -7,7 +7,7 @@ function fakeConnection() {
   const sent: Payload[] = [];
   const state = { readyState: 'OPEN' as ReadyState, bufferedAmount: 0 };
   const connection: Connection = {
-    transport: 'fake',
+    transport: 'simulator',
     get readyState() {
       return state.readyState;
     },

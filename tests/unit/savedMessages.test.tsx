@@ -3,10 +3,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SavedMessages } from '../../src/components/SavedMessages';
 import { Composer } from '../../src/components/Composer';
-import { getSession, useAppStore } from '../../src/store/appStore';
+import { getSession } from '../../src/store/appStore';
 import { send, setDraft } from '../../src/store/connectionActions';
 import { defaultMessageName, exportSavedMessages, importSavedMessages, useSavedMessages } from '../../src/store/savedMessagesSlice';
 import { createSessionState } from '../../src/store/sessionState';
+import { showOnlySession } from './support/sessions';
 
 vi.mock('../../src/store/connectionActions', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/store/connectionActions')>();
@@ -17,7 +18,7 @@ let n = 0;
 let id = '';
 beforeEach(() => {
   id = `saved-${++n}`;
-  useAppStore.setState((s) => ({ sessions: { ...s.sessions, [id]: createSessionState(id) }, order: [id], activeId: id }));
+  showOnlySession(createSessionState(id));
   useSavedMessages.setState({ items: [] });
   vi.mocked(send).mockClear();
 });

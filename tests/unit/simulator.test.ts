@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { waitFor } from '@testing-library/react';
 import { SIMULATOR_URL } from '../../src/connection/simulator';
 import type { ReadyState } from '../../src/connection/types';
-import { getSession, useAppStore } from '../../src/store/appStore';
+import { getSession, useAppStore, addSession } from '../../src/store/appStore';
 import { connect, disconnect, send, setDraft } from '../../src/store/connectionActions';
 import type { LogEntry } from '../../src/store/logEntry';
-import { disposeRuntime, getLog, getRuntime } from '../../src/store/sessionRuntime';
+import { getLog } from '../../src/store/sessionReads';
+import { disposeSession, findSession } from '../../src/session/registry';
 import { createSessionState, type SessionState } from '../../src/store/sessionState';
 
 let counter = 0;
@@ -14,11 +15,11 @@ let stopWatching: () => void = () => {};
 
 beforeEach(() => {
   id = `sim-${++counter}`;
-  useAppStore.setState((s) => ({ sessions: { ...s.sessions, [id]: createSessionState(id) } }));
+  addSession(createSessionState(id), false);
 });
 afterEach(() => {
   stopWatching();
-  disposeRuntime(id);
+  disposeSession(id);
 });
 
 const session = (): SessionState => getSession(id)!;
@@ -67,7 +68,7 @@ describe('the Simulator through the connection actions', () => {
     connect(id);
     send(id);
     expect(session().problems.composer).toMatch(/CONNECTING/);
-    expect(getRuntime(id).counters.sent).toBe(0);
+    expect(findSession(id)!.counters.sent).toBe(0);
     expect(entries().some((e) => e.kind === 'sent')).toBe(false);
   });
 
@@ -95,7 +96,7 @@ describe('the Simulator through the connection actions', () => {
     await waitFor(() => expect(session().counters.received).toBe(3000), { timeout: 5000 });
     // Give any stray extra message a chance to arrive.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(getRuntime(id).counters.received).toBe(3000);
+    expect(findSession(id)!.counters.received).toBe(3000);
     const messages = received();
     expect(messages).toHaveLength(3000);
     expect(messages[0]!.data).toBe('message 1 of 3000');
@@ -128,7 +129,7 @@ describe('the Simulator through the connection actions', () => {
     const closes = entries().filter((e) => e.kind === 'close');
     expect(closes).toHaveLength(1);
     expect(closes[0]!.close).toEqual({ code: 4005, reason: 'done', wasClean: true });
-    expect(getRuntime(id).connection).toBeNull();
+    expect(findSession(id)!.holdsResources).toBe(false);
   });
 
   it('/close keeps a reason of several words', async () => {
@@ -185,9 +186,9 @@ describe('the Simulator through the connection actions', () => {
     setDraft(id, { closeCode: '1000', closeReason: '' });
     disconnect(id);
     await waitFor(() => expect(session().readyState).toBe('CLOSED'));
-    const count = getRuntime(id).counters.received;
+    const count = findSession(id)!.counters.received;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(getRuntime(id).counters.received).toBe(count);
+    expect(findSession(id)!.counters.received).toBe(count);
     expect(count).toBeLessThan(5000);
   });
 });

@@ -1,19 +1,20 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MessageDetails } from '../../src/components/MessageDetails';
-import { useAppStore } from '../../src/store/appStore';
 import { selectEntry } from '../../src/store/connectionActions';
 import type { LogEntry } from '../../src/store/logEntry';
-import { disposeRuntime, getLog } from '../../src/store/sessionRuntime';
+import { getLog } from '../../src/store/sessionReads';
+import { disposeSession } from '../../src/session/registry';
 import { createSessionState } from '../../src/store/sessionState';
+import { showOnlySession } from './support/sessions';
 
 let n = 0;
 let id = '';
 beforeEach(() => {
   id = `since-open-${++n}`;
-  useAppStore.setState((s) => ({ sessions: { ...s.sessions, [id]: createSessionState(id) }, order: [id], activeId: id }));
+  showOnlySession(createSessionState(id));
 });
-afterEach(() => disposeRuntime(id));
+afterEach(() => disposeSession(id));
 
 const T0 = Date.UTC(2026, 0, 1, 0, 0, 0);
 const push = (at: number, kind: LogEntry['kind'], data: string) =>

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { StatsStrip } from '../../src/components/StatsStrip';
-import { getSession, useAppStore } from '../../src/store/appStore';
+import { getSession, addSession } from '../../src/store/appStore';
 import { connect, disconnect, send, setDraft } from '../../src/store/connectionActions';
-import { disposeRuntime, getRuntime } from '../../src/store/sessionRuntime';
+import { disposeSession, findSession } from '../../src/session/registry';
 import { createSessionState } from '../../src/store/sessionState';
 import type { MessageFormat } from '../../src/store/logEntry';
 import { echoHandler, pushHandler, useWsServer } from './support/wsServer';
@@ -25,9 +25,9 @@ let counter = 0;
 let id = '';
 beforeEach(() => {
   id = `stats-${++counter}`;
-  useAppStore.setState((s) => ({ sessions: { ...s.sessions, [id]: createSessionState(id) } }));
+  addSession(createSessionState(id), false);
 });
-afterEach(() => disposeRuntime(id));
+afterEach(() => disposeSession(id));
 
 const output = (name: string) => screen.getByRole('status', { name });
 const digits = (name: string) => Number((output(name).textContent ?? '').replace(/\D/g, '') || 'NaN');
@@ -66,10 +66,10 @@ describe('StatsStrip', () => {
     // Round trips are read about once a second.
     await waitFor(() => expect(output('Round trip')).toHaveTextContent(/^\d[\d,]* ms$/), { timeout: 3000 });
     expect(screen.getByText(/^median \d[\d,]* ms · p95 \d[\d,]* ms$/)).toBeInTheDocument();
-    const rtt = getRuntime(id).stats.rtt.summary();
+    const rtt = findSession(id)!.stats.rtt.summary();
     expect(rtt.matched).toBe(3);
     expect(rtt.last).toBeGreaterThanOrEqual(0);
-    expect(getRuntime(id).stats.rtt.pending).toBe(0);
+    expect(findSession(id)!.stats.rtt.pending).toBe(0);
     // Uptime shows while the connection is open.
     expect(screen.getByText('Uptime').nextElementSibling!.textContent).toMatch(/\d/);
   });
@@ -78,7 +78,7 @@ describe('StatsStrip', () => {
     render(<StatsStrip id={id} />);
     await openTo('ws://localhost/echo');
     sendMessage('de ad be ef', 'hex');
-    await waitFor(() => expect(getRuntime(id).stats.rtt.summary().matched).toBe(1));
+    await waitFor(() => expect(findSession(id)!.stats.rtt.summary().matched).toBe(1));
     await waitFor(() => expect(output('Round trip')).toHaveTextContent(/^\d+ ms$/), { timeout: 3000 });
     expect(output('Bytes sent')).toHaveTextContent(/^4 B$/);
     await waitFor(() => expect(output('Bytes received')).toHaveTextContent(/^4 B$/));
@@ -98,7 +98,7 @@ describe('StatsStrip', () => {
     await openTo('ws://localhost/push');
     sendMessage('push 50');
     await waitFor(() => expect(getSession(id)!.counters.received).toBe(50));
-    const stats = getRuntime(id).stats;
+    const stats = findSession(id)!.stats;
     expect(stats.rtt.summary().matched).toBe(0);
     expect(stats.rtt.pending).toBe(1); // "push 50" was never echoed
     expect(stats.rateIn.total).toBe(50);
@@ -120,7 +120,7 @@ describe('StatsStrip', () => {
   it('stops the uptime when the connection closes and starts afresh on reconnect', async () => {
     render(<StatsStrip id={id} />);
     await openTo('ws://localhost/echo');
-    const stats = getRuntime(id).stats;
+    const stats = findSession(id)!.stats;
     expect(stats.openedAt).not.toBeNull();
     disconnect(id);
     await waitFor(() => expect(getSession(id)!.readyState).toBe('CLOSED'));

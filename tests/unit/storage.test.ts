@@ -6,7 +6,8 @@ import {
 import { startPersistence } from '../../src/persist/persistStore';
 import { FIRST_SESSION_ID, patchSession, useAppStore } from '../../src/store/appStore';
 import { recordEndpoint, setRememberSecrets, useHistory } from '../../src/store/historySlice';
-import { getLog, getRuntime, record } from '../../src/store/sessionRuntime';
+import { getLog } from '../../src/store/sessionReads';
+import { findSession } from '../../src/session/registry';
 import { saveMessage, useSavedMessages } from '../../src/store/savedMessagesSlice';
 import { createSessionState } from '../../src/store/sessionState';
 
@@ -243,7 +244,7 @@ describe('startPersistence', () => {
       patchSession(FIRST_SESSION_ID, (s) => ({ drafts: { ...s.drafts, url: 'wss://h/p?token=SECRET1', message: 'draft body' } }));
       saveMessage({ name: 'greet', body: 'hi', format: 'text' });
       recordEndpoint('wss://h/p?token=SECRET1', 'chat', 123);
-      record(getRuntime(FIRST_SESSION_ID), { at: 1, kind: 'received', data: 'LOG-PAYLOAD-XYZ', size: 15, close: null, format: null });
+      findSession(FIRST_SESSION_ID)!.record({ at: 1, kind: 'received', data: 'LOG-PAYLOAD-XYZ', size: 15, close: null, format: null });
       patchSession(FIRST_SESSION_ID, { counters: { sent: 9, received: 99, bytesSent: 1, bytesReceived: 2 } });
       await vi.advanceTimersByTimeAsync(600);
       const raw = storage.getItem(STORAGE_KEY) ?? '';

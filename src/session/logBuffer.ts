@@ -1,5 +1,5 @@
 import type { CloseInfo, Payload } from '../connection/types';
-import type { EntryKind, LogEntry, MessageFormat } from './logEntry';
+import type { EntryKind, LogEntry, MessageFormat } from '../store/logEntry';
 
 /** Default bound of the kept log: entries, and bytes of payload. */
 export const DEFAULT_LOG_LIMITS = { maxEntries: 100_000, maxBytes: 256 * 1024 * 1024 } as const;

@@ -1,0 +1,416 @@
+import { payloadSize } from '../codecs/payload';
+import { openConnection } from '../connection/openConnection';
+import { Reconnector } from '../connection/reconnect';
+import { startRepeat, type RepeatHandle } from '../connection/repeatSender';
+import type { CloseInfo, Connection, ConnectionFactory, ConnectionListener, Negotiated, Payload, ReadyState, TransportKind } from '../connection/types';
+import type { LogEntry, MessageFormat } from '../store/logEntry';
+import { payloadKey } from '../stats/rttMatcher';
+import { createFrameFlusher, type FrameFlusher } from './frameFlusher';
+import { LogBuffer } from './logBuffer';
+import { NO_KEEP_ALIVE, type KeepAlivePlan } from './settings';
+import { createStats, type SessionStats } from './stats';
+
+/** Exact message and byte counts of one connection. */
+export interface Counters {
+  sent: number;
+  received: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+export const ZERO_COUNTERS: Readonly<Counters> = Object.freeze({ sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 });
+
+/** What a session tells the page about itself; the store keeps a copy per connection. */
+export interface SessionView {
+  readyState: ReadyState;
+  transport: TransportKind | null;
+  negotiated: Negotiated | null;
+  /** How the last connection ended, shown in the bar until the next connect. */
+  lastClose: CloseInfo | null;
+  /** The pending automatic reconnect: which attempt, and when (ms since the epoch). */
+  reconnect: { attempt: number; at: number } | null;
+  /** Progress of a repeated send while it runs. */
+  repeat: { sent: number; total: number } | null;
+  counters: Counters;
+  /** Bumped whenever the kept log changed; rows read the log buffer itself. */
+  logVersion: number;
+}
+
+/**
+ * Every change of a connection's state, as one union: what the user asked for, what the
+ * transport reported, and what the session's own timers decided.
+ */
+export type SessionEvent =
+  | { type: 'connect'; url: string; protocols: string[] }
+  | { type: 'disconnect'; code?: number; reason?: string }
+  | { type: 'opened'; at: number; negotiated: Negotiated }
+  | { type: 'closing'; at: number }
+  | { type: 'failed'; at: number; message: string }
+  | { type: 'closed'; at: number; close: CloseInfo }
+  | { type: 'timedOut' }
+  | { type: 'reconnectDue' }
+  | { type: 'cancelReconnect' };
+
+export interface SessionOptions {
+  /** Opens a transport; the default picks the WebSocket or the Simulator from the URL. */
+  open?: ConnectionFactory;
+  /** Called after each change with what changed; called outside every try/catch. */
+  onChange?: (patch: Partial<SessionView>) => void;
+}
+
+let versions = 0;
+
+/**
+ * One connection and everything that hangs off it: the transport, the kept log, the counters and
+ * stats, the heartbeat, a repeat, the reconnect schedule and the connect timeout. Every change of
+ * state goes through `dispatch`; `dispose()` stops every timer and socket it owns.
+ */
+export class Session {
+  readonly log = new LogBuffer();
+  readonly counters: Counters = { ...ZERO_COUNTERS };
+  readonly stats: SessionStats = createStats();
+  private readonly flusher: FrameFlusher;
+  private readonly open: ConnectionFactory;
+  private readonly onChange: (patch: Partial<SessionView>) => void;
+  private readonly reconnector = new Reconnector();
+  private connection: Connection | null = null;
+  private readyState: ReadyState = 'CLOSED';
+  private target: { url: string; protocols: string[] } | null = null;
+  private plan: KeepAlivePlan = NO_KEEP_ALIVE;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  private repeatHandle: RepeatHandle | null = null;
+  /** The user asked for the coming close (Disconnect): never reconnect after it. */
+  private closingByUser = false;
+  private refusal: string | null = null;
+  private reconnectAttempt = 0;
+  private disposed = false;
+
+  constructor(readonly id: string, options: SessionOptions = {}) {
+    this.open = options.open ?? openConnection;
+    this.onChange = options.onChange ?? (() => {});
+    this.flusher = createFrameFlusher(() => this.emit({ counters: { ...this.counters }, logVersion: ++versions }));
+  }
+
+  /** The connection's state as the WebSocket API names it. */
+  get state(): ReadyState {
+    return this.readyState;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** Opens `url`; returns why the browser refused, or null when the attempt started. */
+  connect(url: string, protocols: string[]): string | null {
+    this.refusal = null;
+    this.dispatch({ type: 'connect', url, protocols });
+    return this.refusal;
+  }
+
+  /** Closes with `code` and `reason` (already checked); never followed by a reconnect. */
+  disconnect(code?: number, reason?: string): void {
+    this.dispatch({ type: 'disconnect', code, reason });
+  }
+
+  /** The one way a connection's state changes. */
+  dispatch(event: SessionEvent): void {
+    if (this.disposed) return;
+    switch (event.type) {
+      case 'connect':
+        return this.start(event.url, event.protocols);
+      case 'disconnect':
+        this.closingByUser = true;
+        this.cancelReconnect();
+        if (!this.connection) return;
+        if (this.readyState === 'CONNECTING') {
+          this.note('Connection attempt cancelled before it opened');
+          return this.connection.close();
+        }
+        return this.connection.close(event.code, event.reason);
+      case 'opened': {
+        this.clearConnectTimer();
+        this.reconnector.reset();
+        this.closingByUser = false;
+        this.stats.openedAt = event.at;
+        this.stats.closedAt = null;
+        const { protocol, extensions, handshakeMs } = event.negotiated;
+        this.emit({ negotiated: event.negotiated, reconnect: null });
+        this.note(`Handshake took ${handshakeMs} ms; subprotocol: ${protocol || 'none'}; extensions: ${extensions || 'none'}`);
+        this.setState('OPEN', event.at);
+        return this.restartHeartbeat();
+      }
+      case 'closing':
+        if (this.readyState === 'CONNECTING' || this.readyState === 'OPEN') this.setState('CLOSING', event.at);
+        return;
+      case 'failed':
+        return this.record({ at: event.at, kind: 'error', data: event.message, size: 0, close: null, format: null });
+      case 'timedOut': {
+        if (this.readyState !== 'CONNECTING' || !this.connection) return;
+        const seconds = this.plan.connectTimeoutMs / 1000;
+        this.note(`Connect timeout: the handshake did not complete within ${seconds} s, so the attempt was closed`, 'error');
+        // NOTE: disposed, not closed: a socket stuck in CONNECTING may never report its close.
+        this.connection.dispose();
+        return this.dispatch({ type: 'closed', at: Date.now(), close: { code: 1006, reason: '', wasClean: false } });
+      }
+      case 'closed':
+        return this.finish(event.at, event.close);
+      case 'reconnectDue':
+        if (!this.target || this.readyState !== 'CLOSED') return;
+        this.emit({ reconnect: null });
+        this.note(`Auto reconnect: attempt ${this.reconnectAttempt}`);
+        return this.start(this.target.url, this.target.protocols);
+      case 'cancelReconnect':
+        return this.cancelReconnect();
+    }
+  }
+
+  /** Changes how the session stays connected; turning Auto reconnect off cancels a pending attempt. */
+  configure(plan: KeepAlivePlan): void {
+    this.plan = plan;
+    if (!plan.autoReconnect) this.cancelReconnect();
+    this.restartHeartbeat();
+  }
+
+  /** Sends one message typed by the user; returns why it was not sent, or null. */
+  send(data: Payload, format: MessageFormat): string | null {
+    const connection = this.connection;
+    if (!connection || this.readyState !== 'OPEN') return `the connection is ${this.readyState}`;
+    const { rtt } = this.stats;
+    // NOTE: remembered before sending: an in-page endpoint may echo before send() returns.
+    rtt.sentPayload(data, performance.now());
+    try {
+      connection.send(data);
+    } catch (error) {
+      rtt.unsend(payloadKey(data));
+      return error instanceof Error ? error.message : String(error);
+    }
+    this.recordSent(data, format);
+    return null;
+  }
+
+  /** Sends `count` times, `intervalMs` apart (payload(true) gives the first); progress is in the view. */
+  startRepeat(format: MessageFormat, count: number, intervalMs: number, payload: (first: boolean) => Payload): void {
+    const connection = this.connection;
+    if (!connection || this.readyState !== 'OPEN') return;
+    this.stopRepeat();
+    this.emit({ repeat: { sent: 0, total: count } });
+    let lastShown = 0;
+    let first = true;
+    let handle: RepeatHandle | null = null;
+    let done = false;
+    handle = startRepeat(
+      connection,
+      () => {
+        const data = payload(first);
+        first = false;
+        return data;
+      },
+      count,
+      intervalMs,
+      (data, progress) => {
+        this.stats.rtt.sentPayload(data, performance.now());
+        this.recordSent(data, format);
+        // Progress is shown at most every 50 sends (or per send when they are slow), not per message.
+        if (progress.sent - lastShown >= 50 || intervalMs >= 20) {
+          lastShown = progress.sent;
+          this.emit({ repeat: { ...progress } });
+        }
+      },
+      (progress, error) => {
+        done = true;
+        if (handle !== null && this.repeatHandle === handle) this.repeatHandle = null;
+        this.emit({ repeat: null });
+        this.note(`Repeat ${error ? `ended (${error})` : 'finished'}: sent ${progress.sent} of ${progress.total}`);
+      },
+    );
+    // A repeat can end before startRepeat returns (a count of 0, a socket already closing).
+    if (!done) this.repeatHandle = handle;
+  }
+
+  /** Stops a running repeat. */
+  stopRepeat(): void {
+    const handle = this.repeatHandle;
+    this.repeatHandle = null;
+    handle?.stop();
+  }
+
+  /** Appends to the log and asks for a flush; the one way entries enter the log. */
+  record(entry: Omit<LogEntry, 'seq'>): void {
+    this.log.push(entry);
+    this.flusher.schedule();
+  }
+
+  /** Logs a line of the app's own (info, or error). */
+  note(text: string, kind: 'info' | 'error' = 'info'): void {
+    this.record({ at: Date.now(), kind, data: text, size: 0, close: null, format: null });
+  }
+
+  /** Asks for a flush after the log was changed from outside (cleared, limited, imported). */
+  bumpLog(): void {
+    this.flusher.schedule();
+  }
+
+  /** Shows what changed in the log now rather than at the next frame. */
+  flush(): void {
+    this.flusher.flush();
+  }
+
+  /** Stops every timer and the transport; the session reports nothing more. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.stopRepeat();
+    this.disposed = true;
+    this.flusher.cancel();
+    this.stopHeartbeat();
+    this.clearConnectTimer();
+    this.reconnector.cancel();
+    this.connection?.dispose();
+    this.connection = null;
+    this.readyState = 'CLOSED';
+  }
+
+  /** Whether any timer or socket is still held (for tests of dispose). */
+  get holdsResources(): boolean {
+    return this.connection !== null || this.heartbeatTimer !== null || this.connectTimer !== null || this.repeatHandle !== null || this.reconnector.pending;
+  }
+
+  private start(url: string, protocols: string[]): void {
+    this.cancelReconnect(false);
+    this.stopRepeat();
+    this.stopHeartbeat();
+    this.clearConnectTimer();
+    this.connection?.dispose();
+    this.connection = null;
+    this.closingByUser = false;
+    this.target = { url, protocols };
+    // A new connection: uptime and round trips start afresh (rates are a plain last minute).
+    this.stats.openedAt = this.stats.closedAt = null;
+    this.stats.rtt.reset();
+    this.emit({ negotiated: null, lastClose: null, reconnect: null });
+    const offer = protocols.length ? ` offering subprotocols ${protocols.join(', ')}` : '';
+    this.note(`Connecting to ${url}${offer}`);
+    let connection: Connection;
+    try {
+      connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection));
+    } catch (error) {
+      // e.g. a SecurityError for ws:// from an https page, or a port the browser blocks.
+      this.refusal = `The browser refused to open ${url}: ${error instanceof Error ? error.message : String(error)}`;
+      this.note(this.refusal, 'error');
+      this.setState('CLOSED', Date.now());
+      return;
+    }
+    this.connection = connection;
+    this.emit({ transport: connection.transport });
+    this.setState('CONNECTING', Date.now());
+    if (this.plan.connectTimeoutMs > 0) {
+      this.connectTimer = setTimeout(() => {
+        this.connectTimer = null;
+        this.dispatch({ type: 'timedOut' });
+      }, this.plan.connectTimeoutMs);
+    }
+  }
+
+  private listenerFor(isCurrent: () => boolean): ConnectionListener {
+    const { counters, log, flusher, stats } = this;
+    const { rateIn, rtt } = stats;
+    return {
+      onMessage(data, at) {
+        // NOTE: the hot path: one O(1) append, three additions, one (coalesced) schedule; echo
+        // matching (a map lookup, then a key) only while something sent is waiting for its echo.
+        // A replaced transport is disposed, and a disposed transport reports nothing.
+        const size = payloadSize(data);
+        counters.received++;
+        counters.bytesReceived += size;
+        rateIn.add(at);
+        if (rtt.pending !== 0) rtt.receivedPayload(data, performance.now());
+        log.append(at, 'received', data, size, null, null);
+        flusher.schedule();
+      },
+      onEvent: (event) => {
+        if (!isCurrent()) return;
+        switch (event.type) {
+          case 'open':
+            return this.dispatch({ type: 'opened', at: event.at, negotiated: event.negotiated });
+          case 'closing':
+            return this.dispatch({ type: 'closing', at: event.at });
+          case 'error':
+            return this.dispatch({ type: 'failed', at: event.at, message: event.message });
+          case 'close':
+            return this.dispatch({ type: 'closed', at: event.at, close: event.close });
+        }
+      },
+    };
+  }
+
+  private finish(at: number, close: CloseInfo): void {
+    if (this.readyState === 'CLOSED') return;
+    this.clearConnectTimer();
+    this.stopHeartbeat();
+    this.stopRepeat();
+    this.connection = null;
+    if (this.stats.openedAt !== null && this.stats.closedAt === null) this.stats.closedAt = at;
+    this.emit({ lastClose: close });
+    this.record({ at, kind: 'close', data: close.reason, size: 0, close, format: null });
+    this.setState('CLOSED', at);
+    const byUser = this.closingByUser;
+    this.closingByUser = false;
+    if (this.plan.autoReconnect && !byUser && !close.wasClean && this.target) {
+      const { attempt, delayMs } = this.reconnector.schedule(() => this.dispatch({ type: 'reconnectDue' }));
+      this.reconnectAttempt = attempt;
+      this.emit({ reconnect: { attempt, at: Date.now() + delayMs } });
+      this.note(`Auto reconnect: attempt ${attempt} in ${(delayMs / 1000).toFixed(1)} s (after close ${close.code})`);
+    }
+    this.flusher.flush();
+  }
+
+  private setState(state: ReadyState, at: number): void {
+    this.readyState = state;
+    this.emit({ readyState: state });
+    this.record({ at, kind: 'state', data: state, size: 0, close: null, format: null });
+  }
+
+  private cancelReconnect(say = true): void {
+    if (this.reconnector.cancel()) {
+      if (say) this.note('Auto reconnect cancelled');
+      this.emit({ reconnect: null });
+    }
+  }
+
+  private restartHeartbeat(): void {
+    this.stopHeartbeat();
+    const heartbeat = this.plan.heartbeat;
+    if (!heartbeat || this.readyState !== 'OPEN') return;
+    this.heartbeatTimer = setInterval(() => {
+      const connection = this.connection;
+      if (!connection || this.readyState !== 'OPEN') return this.stopHeartbeat();
+      connection.send(heartbeat.message);
+      this.stats.rtt.sentPayload(heartbeat.message, performance.now());
+      this.recordSent(heartbeat.message, 'text');
+    }, heartbeat.ms);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer !== null) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+
+  private clearConnectTimer(): void {
+    if (this.connectTimer !== null) clearTimeout(this.connectTimer);
+    this.connectTimer = null;
+  }
+
+  /** Counts, rates and logs one message that has been sent (Send, repeat, heartbeat). */
+  private recordSent(data: Payload, format: MessageFormat): void {
+    const size = payloadSize(data);
+    const at = Date.now();
+    this.counters.sent++;
+    this.counters.bytesSent += size;
+    this.stats.rateOut.add(at);
+    this.record({ at, kind: 'sent', data, size, close: null, format });
+  }
+
+  private emit(patch: Partial<SessionView>): void {
+    if (!this.disposed) this.onChange(patch);
+  }
+}
