@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { endpointKey, isSecretParamName } from '../persist/storage';
 import { useSession } from '../store/appStore';
 import { setDraft } from '../store/connectionActions';
-import { clearEndpoints, removeEndpoint, setRememberSecrets, useHistory, type RecentEndpoint } from '../store/historySlice';
+import { clearEndpoints, removeEndpoint, setRememberSecrets, useHistory, type RecentEndpoint } from '../store/historyStore';
 import { formatClock } from '../format/time';
 import './Workspace.css';
 

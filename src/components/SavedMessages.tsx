@@ -4,7 +4,7 @@ import { send, setDraft } from '../store/connectionActions';
 import {
   defaultMessageName, deleteMessage, exportSavedMessages, groupByFolder, importSavedMessages, renameMessage, saveMessage,
   searchMessages, useSavedMessages, type SavedMessage,
-} from '../store/savedMessagesSlice';
+} from '../store/savedMessagesStore';
 import { Alert } from './Alert';
 import { formatLabel } from '../compose/formats';
 import { downloadBlob, readFileText } from '../files/fileIO';

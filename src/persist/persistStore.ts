@@ -4,9 +4,9 @@ import { newConnection } from '../store/tabsActions';
  * drafts, saved messages, recent endpoints and settings as they change. Logs and counters are never saved.
  */
 import { FIRST_SESSION_ID, patchSession, useAppStore, type AppState } from '../store/appStore';
-import { replaceEndpoints, useHistory } from '../store/historySlice';
+import { replaceEndpoints, useHistory } from '../store/historyStore';
 import { findSession } from '../session/registry';
-import { replaceSavedMessages, useSavedMessages } from '../store/savedMessagesSlice';
+import { replaceSavedMessages, useSavedMessages } from '../store/savedMessagesStore';
 import { createSaver, defaultStorage, loadState, saveState, type PersistedDrafts, type PersistedState, type Saver, type StorageLike } from './storage';
 
 function notify(text: string): void {

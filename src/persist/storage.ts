@@ -4,9 +4,9 @@
  * Never logs or counters. Loading never throws: old shapes are migrated, unreadable ones reset.
  */
 import type { MessageFormat } from '../store/logEntry';
-import { sortEndpoints, type RecentEndpoint } from '../store/historySlice';
+import { sortEndpoints, type RecentEndpoint } from '../store/historyStore';
 import { isMessageFormat } from '../compose/formats';
-import type { SavedMessage } from '../store/savedMessagesSlice';
+import type { SavedMessage } from '../store/savedMessagesStore';
 
 export const STORAGE_KEY = 'websocket-tester:state';
 /** Where an unreadable stored value is kept when it is reset, so nothing is silently lost. */

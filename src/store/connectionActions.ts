@@ -8,7 +8,7 @@ import { repeatPlan } from '../session/settings';
 import { getSession, patchSession, setProblem } from './appStore';
 import { expandPlaceholders, livePlaceholderContext } from '../compose/placeholders';
 import { encodeMessage } from './encodeMessage';
-import { recordEndpoint } from './historySlice';
+import { recordEndpoint } from './historyStore';
 import { applyKeepAlive } from './keepAliveActions';
 import type { ParseResult } from '../codecs/result';
 import type { Drafts, Problems } from './sessionState';

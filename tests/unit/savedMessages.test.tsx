@@ -5,7 +5,7 @@ import { SavedMessages } from '../../src/components/SavedMessages';
 import { Composer } from '../../src/components/Composer';
 import { getSession } from '../../src/store/appStore';
 import { send, setDraft } from '../../src/store/connectionActions';
-import { defaultMessageName, exportSavedMessages, importSavedMessages, useSavedMessages } from '../../src/store/savedMessagesSlice';
+import { defaultMessageName, exportSavedMessages, importSavedMessages, useSavedMessages } from '../../src/store/savedMessagesStore';
 import { createSessionState } from '../../src/store/sessionState';
 import { showOnlySession } from './support/sessions';
 
@@ -247,7 +247,7 @@ describe('export and import', () => {
 describe('Recent endpoints and the placeholder preview', () => {
   it('lists endpoints newest first; choosing one fills URL and Subprotocols; remove one or all', async () => {
     const { RecentEndpoints } = await import('../../src/components/RecentEndpoints');
-    const { recordEndpoint, useHistory } = await import('../../src/store/historySlice');
+    const { recordEndpoint, useHistory } = await import('../../src/store/historyStore');
     useHistory.setState({ endpoints: [], rememberSecretsFor: [] });
     recordEndpoint('ws://a.example/', '', 1);
     recordEndpoint('ws://b.example/', 'chat json', 2);
@@ -267,7 +267,7 @@ describe('Recent endpoints and the placeholder preview', () => {
 
   it('the secrets checkbox opts the current endpoint in', async () => {
     const { RecentEndpoints } = await import('../../src/components/RecentEndpoints');
-    const { useHistory } = await import('../../src/store/historySlice');
+    const { useHistory } = await import('../../src/store/historyStore');
     useHistory.setState({ endpoints: [], rememberSecretsFor: [] });
     const user = userEvent.setup();
     render(<RecentEndpoints id={id} />);

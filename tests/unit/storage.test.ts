@@ -5,10 +5,10 @@ import {
 } from '../../src/persist/storage';
 import { startPersistence } from '../../src/persist/persistStore';
 import { FIRST_SESSION_ID, patchSession, useAppStore } from '../../src/store/appStore';
-import { recordEndpoint, setRememberSecrets, useHistory } from '../../src/store/historySlice';
+import { recordEndpoint, setRememberSecrets, useHistory } from '../../src/store/historyStore';
 import { getLog } from '../../src/store/sessionReads';
 import { findSession } from '../../src/session/registry';
-import { saveMessage, useSavedMessages } from '../../src/store/savedMessagesSlice';
+import { saveMessage, useSavedMessages } from '../../src/store/savedMessagesStore';
 import { createSessionState } from '../../src/store/sessionState';
 
 class MemoryStorage implements StorageLike {

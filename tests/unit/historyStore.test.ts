@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   clearEndpoints, MAX_RECENT_ENDPOINTS, normalizeSubprotocols, recordEndpoint, removeEndpoint, setRememberSecrets, useHistory,
-} from '../../src/store/historySlice';
+} from '../../src/store/historyStore';
 
 const endpoints = () => useHistory.getState().endpoints;
 
