@@ -9,8 +9,9 @@ const SAMPLE_UUID = '123e4567-e89b-42d3-a456-426614174000';
 /** Shows the composer's message with its placeholders filled in (sample values), while it has any `{{`. */
 export function PlaceholderPreview({ id }: { id: string }) {
   const message = useSession(id, (s) => s.drafts.message);
-  const sent = useSession(id, (s) => s.counters.sent);
   const hasBraces = message.includes('{{');
+  // NOTE: the sent count only matters to a message with placeholders; otherwise a firehose of sends would re-render this.
+  const sent = useSession(id, (s) => (s.drafts.message.includes('{{') ? s.counters.sent : 0));
   const preview = useMemo(
     () => (hasBraces ? expandPlaceholders(message, { now: Date.now(), counter: sent + 1, uuid: () => SAMPLE_UUID, random: () => 0.424242 }) : null),
     [hasBraces, message, sent],
