@@ -1,4 +1,5 @@
-import { send, setDraft } from '../store/connectionActions';
+import { discardAttachment, send, setDraft } from '../store/connectionActions';
+import { formatBytes } from '../format/bytes';
 import { useSession } from '../store/appStore';
 import { MESSAGE_FORMATS, type MessageFormat } from '../compose/formats';
 import { Alert } from './Alert';
@@ -9,13 +10,14 @@ export function Composer({ id }: { id: string }) {
   const message = useSession(id, (s) => s.drafts.message);
   const format = useSession(id, (s) => s.drafts.format);
   const problem = useSession(id, (s) => s.problems.composer);
+  const attachment = useSession(id, (s) => s.attachment);
   const hint = MESSAGE_FORMATS.find((f) => f.value === format)?.hint;
 
   return (
     <section className="composer" aria-label="Composer">
       <div className="composer__head">
         <h2>Message</h2>
-        <select aria-label="Format" value={format} onChange={(event) => setDraft(id, { format: event.target.value as MessageFormat })}>
+        <select aria-label="Format" value={attachment?.format ?? format} disabled={attachment !== null} onChange={(event) => setDraft(id, { format: event.target.value as MessageFormat })}>
           {MESSAGE_FORMATS.map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
@@ -23,7 +25,19 @@ export function Composer({ id }: { id: string }) {
           ))}
         </select>
       </div>
+      {attachment ? (
+        <div className="composer__attachment" role="group" aria-label="Attached message">
+          <p>
+            Message #{attachment.seq} from the log, {formatBytes(attachment.size)} {typeof attachment.data === 'string' ? 'of text' : 'of binary'}: too
+            large to edit here, so Send sends its original bytes.
+          </p>
+          <button type="button" className="button" onClick={() => discardAttachment(id)}>
+            Discard attached message
+          </button>
+        </div>
+      ) : null}
       <textarea
+        hidden={attachment !== null}
         aria-label="Message"
         className="composer__body"
         spellCheck={false}

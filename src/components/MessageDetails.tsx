@@ -9,10 +9,9 @@ import { formatCount } from '../format/count';
 import { formatDuration } from '../format/time';
 import { downloadPayload } from '../log/downloadPayload';
 import { explainClose } from '../log/entryText';
-import { resendDraft } from '../log/resendDraft';
 import { describeCloseCode } from '../protocol/closeCodes';
 import { useSession } from '../store/appStore';
-import { selectEntry, setDraft } from '../store/connectionActions';
+import { resend as resendEntry, selectEntry } from '../store/connectionActions';
 import type { LogEntry } from '../store/logEntry';
 import { getLog } from '../store/sessionReads';
 import { HexDump } from './HexDump';
@@ -270,9 +269,7 @@ function PayloadDetails({ id, entry }: { id: string; entry: LogEntry }) {
     }
   };
   const resend = () => {
-    const draft = resendDraft(entry);
-    setDraft(id, draft);
-    setStatus(`Put into the composer as ${draft.format === 'json' ? 'JSON' : draft.format === 'text' ? 'Text' : draft.format === 'hex' ? 'Hex' : 'Base64'}; press Send to send it.`);
+    setStatus(resendEntry(id, entry));
   };
 
   return (

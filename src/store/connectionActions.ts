@@ -11,6 +11,10 @@ import { encodeMessage } from './encodeMessage';
 import { recordEndpoint } from './historyStore';
 import { applyKeepAlive } from './keepAliveActions';
 import type { ParseResult } from '../codecs/result';
+import { formatLabel } from '../compose/formats';
+import { formatBytes } from '../format/bytes';
+import { resendAttachment, resendDraft } from '../log/resendDraft';
+import type { LogEntry } from './logEntry';
 import type { Drafts, Problems } from './sessionState';
 
 /**
@@ -79,13 +83,16 @@ export function send(id: string): void {
   if (session.state !== 'OPEN') {
     return setProblem(id, 'composer', `Not sent: the connection is ${session.state}. Connect first, then send.`);
   }
-  const { message, format } = state.drafts;
+  const { attachment } = state;
+  const { message } = state.drafts;
+  const format = attachment ? attachment.format : state.drafts.format;
   const plan = repeatPlan(state.repeatSettings);
   if (!plan.ok) return setProblem(id, 'composer', `Not sent: ${plan.error}`);
   const { count, intervalMs } = plan.value;
   if (count === 0) return setProblem(id, 'composer', 'Not sent: Repeat count is 0');
   // Placeholders are expanded per send, so a repeat gets a fresh {{counter}}, {{uuid}}… each time.
   const nextPayload = (): ParseResult<Payload> => {
+    if (attachment) return { ok: true, value: attachment.data };
     const expanded = expandPlaceholders(message, livePlaceholderContext(session.counters.sent + 1));
     return expanded.ok ? encodeMessage(expanded.text, format) : { ok: false, error: `Not sent: ${expanded.error}` };
   };
@@ -102,6 +109,27 @@ export function send(id: string): void {
   }
   const failure = session.send(encoded.value, format);
   if (failure) setProblem(id, 'composer', `Not sent: ${failure}`);
+}
+
+/**
+ * Puts an entry back for sending: into the composer when it fits as text, otherwise as an
+ * attachment that Send sends byte for byte. Returns what was done, for the details' status line.
+ */
+export function resend(id: string, entry: LogEntry): string {
+  const attachment = resendAttachment(entry);
+  if (attachment) {
+    patchSession(id, (s) => ({ attachment, problems: { ...s.problems, composer: null } }));
+    return `Message #${entry.seq} (${formatBytes(attachment.size)}) is attached to the composer as it was; press Send to send the same bytes.`;
+  }
+  const draft = resendDraft(entry);
+  patchSession(id, { attachment: null });
+  setDraft(id, draft);
+  return `Put into the composer as ${formatLabel(draft.format)}; press Send to send it.`;
+}
+
+/** Drops a message attached by Resend; the composer's own message is used again. */
+export function discardAttachment(id: string): void {
+  patchSession(id, { attachment: null });
 }
 
 /** Smallest and largest number of entries the log may be asked to keep. */

@@ -1,5 +1,6 @@
 import { ZERO_COUNTERS, type SessionView } from '../session/session';
 import { DEFAULT_KEEP_ALIVE, DEFAULT_REPEAT, type KeepAliveSettings, type RepeatSettings } from '../session/settings';
+import type { ResendAttachment } from '../log/resendDraft';
 import type { MessageFormat } from './logEntry';
 
 export type { Counters } from '../session/session';
@@ -42,6 +43,8 @@ export interface SessionState extends SessionView {
   imported?: ImportedLogInfo;
   keepAlive: KeepAliveSettings;
   repeatSettings: RepeatSettings;
+  /** A large message put back by Resend: Send sends these bytes instead of the typed message. */
+  attachment: ResendAttachment | null;
 }
 
 /** An imported log: its file, what was read, and the connection to go back to. */
@@ -72,6 +75,7 @@ export function createSessionState(id: string, drafts: Partial<Drafts> = {}): Se
     problems: { endpoint: null, composer: null, close: null, log: null, keepAlive: null },
     keepAlive: { ...DEFAULT_KEEP_ALIVE },
     repeatSettings: { ...DEFAULT_REPEAT },
+    attachment: null,
     reconnect: null,
     repeat: null,
     warning: null,
