@@ -1,6 +1,7 @@
 import { ConnectionTabs } from './components/ConnectionTabs';
 import { ConnectionView } from './components/ConnectionView';
 import { ImportBanner } from './components/ExportImport';
+import { StorageStatus } from './components/StorageStatus';
 import { useAppStore } from './store/appStore';
 
 /** The page: a header, the connection tabs and the active connection. */
@@ -12,6 +13,7 @@ export function App() {
         <h1>WebSocket Tester</h1>
         <p className="app__tagline">Connect, send text, JSON or binary, and read every frame, state change and close code.</p>
       </header>
+      <StorageStatus />
       <ConnectionTabs />
       <ImportBanner id={activeId} />
       <main>

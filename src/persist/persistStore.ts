@@ -1,48 +1,128 @@
-import { newConnection } from '../store/tabsActions';
 /**
  * Connects the stores to browser storage: restores what was kept when the page opens, then saves
- * drafts, saved messages, recent endpoints and settings as they change. Logs and counters are never saved.
+ * drafts, saved messages, recent endpoints and settings as they change, merging with other browser
+ * tabs (sync.ts). Logs and counters are never saved. Trouble is said in the page (store/storageStatus).
  */
 import { FIRST_SESSION_ID, patchSession, useAppStore, type AppState } from '../store/appStore';
+import { endpointRecordKey, type PersistedDrafts, type PersistedState, SCHEMA_VERSION, STORAGE_KEY } from './schema';
 import { replaceEndpoints, useHistory } from '../store/historyStore';
-import { findSession } from '../session/registry';
 import { replaceSavedMessages, useSavedMessages } from '../store/savedMessagesStore';
-import { createSaver, defaultStorage, loadState, saveState, type PersistedDrafts, type PersistedState, type Saver, type StorageLike } from './storage';
+import { setLoadNotice, setSaveFailure } from '../store/storageStatus';
+import { newConnection } from '../store/tabsActions';
+import { defaultStorage, loadState, parseStoredText, type StorageLike } from './load';
+import { deletionsBetween, mergeTombstones } from './merge';
+import { createSaver } from './saver';
+import { createSync, windowChangeFeed, type ChangeFeed, type Deletions } from './sync';
 
-function notify(text: string): void {
-  findSession(FIRST_SESSION_ID)?.note(text);
-}
-
-/** What would be stored now (before secrets are stripped, which the saver does). */
-export function snapshot(app: AppState = useAppStore.getState()): PersistedState {
+/** What would be stored now (before the merge and the secrets rule, which the saver applies). */
+export function snapshot(app: AppState = useAppStore.getState(), deleted: Deletions = { saved: [], history: [] }): PersistedState {
   const tabs = app.order.flatMap((id): PersistedDrafts[] => {
-    const drafts = app.sessions[id]?.drafts;
-    return drafts ? [{ url: drafts.url, subprotocols: drafts.subprotocols, message: drafts.message, format: drafts.format }] : [];
+    const session = app.sessions[id];
+    // Imported (read-only) logs are not tabs to reopen.
+    if (!session || session.readOnly) return [];
+    const { url, subprotocols, message, format } = session.drafts;
+    return [{ url, subprotocols, message, format }];
   });
   const history = useHistory.getState();
   return {
-    version: 1,
+    version: SCHEMA_VERSION,
     tabs,
     saved: useSavedMessages.getState().items,
     history: history.endpoints,
+    deleted: { saved: deleted.saved, history: deleted.history },
     settings: { rememberSecretsFor: history.rememberSecretsFor },
   };
 }
 
 let stopCurrent: (() => void) | null = null;
 
+export interface PersistenceOptions {
+  /** Defaults to localStorage (null: no storage at all). */
+  storage?: StorageLike | null;
+  intervalMs?: number;
+  /** Writes by other pages; defaults to the window's `storage` event. */
+  changes?: ChangeFeed;
+}
+
 /**
  * Loads the stored state into the stores and keeps saving changes. Call once, before the first render.
- * Returns a function that stops saving (tests). `storage` defaults to localStorage.
+ * Returns a function that stops saving (after writing what is pending).
  */
-export function startPersistence(options: { storage?: StorageLike | null; intervalMs?: number } = {}): () => void {
+export function startPersistence(options: PersistenceOptions = {}): () => void {
   stopCurrent?.();
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   const { state, notice } = loadState(storage);
+  restore(state);
+  setLoadNotice(notice ?? null);
 
+  const deletions: Deletions = { saved: state.deleted.saved, history: state.deleted.history };
+  let quietDepth = 0;
+  const sync = createSync(deletions, (update) => {
+    quietDepth++;
+    try {
+      update();
+    } finally {
+      quietDepth--;
+    }
+  });
+  const saver = createSaver(storage, { intervalMs: options.intervalMs, prepare: (s) => sync.prepare(s, storage), onResult: setSaveFailure });
+  const save = () => saver.save(snapshot(useAppStore.getState(), deletions));
+
+  // Save only when something persisted changed: drafts of any tab, tab order, saved messages, history, settings.
+  let lastDrafts = draftsOf(useAppStore.getState());
+  const unsubscribeApp = useAppStore.subscribe((app) => {
+    const drafts = draftsOf(app);
+    if (drafts.length === lastDrafts.length && drafts.every((d, i) => d === lastDrafts[i])) return;
+    lastDrafts = drafts;
+    save();
+  });
+  const unsubscribeSaved = useSavedMessages.subscribe((s, prev) => {
+    if (s.items === prev.items || quietDepth) return;
+    deletions.saved = mergeTombstones(deletions.saved, deletionsBetween(prev.items, s.items, (m) => m.id));
+    save();
+  });
+  const unsubscribeHistory = useHistory.subscribe((s, prev) => {
+    if ((s.endpoints === prev.endpoints && s.rememberSecretsFor === prev.rememberSecretsFor) || quietDepth) return;
+    deletions.history = mergeTombstones(deletions.history, deletionsBetween(prev.endpoints, s.endpoints, endpointRecordKey));
+    save();
+  });
+  const unsubscribeChanges = (options.changes ?? windowChangeFeed(storage))((key, newValue) => {
+    if (key !== STORAGE_KEY || newValue === null) return;
+    const parsed = parseStoredText(newValue);
+    // Another page's unreadable or newer value is not ours to reset; our next write merges over it.
+    if (parsed.ok) sync.receive(parsed.value.state);
+  });
+
+  const onPageHide = () => saver.flush();
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') saver.flush();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onVisibility);
+  }
+
+  const stop = () => {
+    unsubscribeApp();
+    unsubscribeSaved();
+    unsubscribeHistory();
+    unsubscribeChanges();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    }
+    saver.flush();
+    saver.cancel();
+    if (stopCurrent === stop) stopCurrent = null;
+  };
+  stopCurrent = stop;
+  return stop;
+}
+
+/** Puts a loaded state into the stores: the first tab's drafts, the other tabs reopened, saved messages, history, settings. */
+function restore(state: PersistedState): void {
   const [first, ...rest] = state.tabs;
   if (first) patchSession(FIRST_SESSION_ID, (s) => ({ drafts: { ...s.drafts, ...first } }));
-  // Reopen the other tabs (closed, drafts filled) and show the first again.
   for (const drafts of rest) {
     const id = newConnection();
     patchSession(id, (s) => ({ drafts: { ...s.drafts, ...drafts } }));
@@ -51,42 +131,8 @@ export function startPersistence(options: { storage?: StorageLike | null; interv
   replaceSavedMessages(state.saved);
   replaceEndpoints(state.history);
   useHistory.setState({ rememberSecretsFor: state.settings.rememberSecretsFor });
-  if (notice) notify(notice);
-
-  // The default storage uses the shared, pagehide-flushed saver; an explicit one (tests) gets its own.
-  let saver: Saver | null = null;
-  const save = (s: PersistedState) => {
-    if (options.storage === undefined && options.intervalMs === undefined) saveState(s, notify);
-    else (saver ??= createSaver(storage, { intervalMs: options.intervalMs ?? 500, onError: notify })).save(s);
-  };
-
-  // Save only when something persisted changed: drafts of any tab, tab order, saved messages, history, settings.
-  let lastDrafts = draftsOf(useAppStore.getState());
-  const unsubscribeApp = useAppStore.subscribe((app) => {
-    const drafts = draftsOf(app);
-    if (drafts.length === lastDrafts.length && drafts.every((d, i) => d === lastDrafts[i])) return;
-    lastDrafts = drafts;
-    save(snapshot(app));
-  });
-  const unsubscribeSaved = useSavedMessages.subscribe((s, prev) => {
-    if (s.items !== prev.items) save(snapshot());
-  });
-  const unsubscribeHistory = useHistory.subscribe((s, prev) => {
-    if (s.endpoints !== prev.endpoints || s.rememberSecretsFor !== prev.rememberSecretsFor) save(snapshot());
-  });
-
-  const stop = () => {
-    unsubscribeApp();
-    unsubscribeSaved();
-    unsubscribeHistory();
-    saver?.flush();
-    if (stopCurrent === stop) stopCurrent = null;
-  };
-  stopCurrent = stop;
-  return stop;
 }
 
 function draftsOf(app: AppState): unknown[] {
-  // Imported (read-only) logs are not tabs to reopen.
   return app.order.filter((id) => !app.sessions[id]?.readOnly).map((id) => app.sessions[id]?.drafts);
 }

@@ -1,21 +1,24 @@
-import { setProblem } from '../store/appStore';
+import { setProblem, useAppStore } from '../store/appStore';
 import { setDraft } from '../store/connectionActions';
+import { newConnection } from '../store/tabsActions';
 import { readShareLink } from './shareLink';
 
 /**
- * Fills connection `id`'s fields from a share link in `location.hash`, once, at startup. It never
- * connects. A damaged link is reported in the endpoint alert. The fragment is then removed, so a
- * reload does not fill the fields again.
+ * Opens a share link in `location.hash`, once, at startup: its fields go into a NEW connection tab,
+ * so no tab's drafts (persisted or not) are overwritten. It never connects. A damaged link is
+ * reported in the active tab's endpoint alert. The fragment is then removed, so a reload does not
+ * open it again. Returns the new tab's id, or null when there was no usable link.
  */
-export function applyShareLinkFromLocation(id: string): void {
-  if (typeof location === 'undefined') return;
+export function applyShareLinkFromLocation(): string | null {
+  if (typeof location === 'undefined') return null;
   const shared = readShareLink(location.hash);
-  if (shared === null) return;
-  if ('error' in shared) {
-    const message = shared.error;
-    setProblem(id, 'endpoint', message);
-  } else {
-    setDraft(id, shared);
+  if (shared === null) return null;
+  let opened: string | null = null;
+  if ('error' in shared) setProblem(useAppStore.getState().activeId, 'endpoint', shared.error);
+  else {
+    opened = newConnection();
+    setDraft(opened, shared);
   }
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  return opened;
 }

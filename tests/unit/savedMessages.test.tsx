@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SavedMessages } from '../../src/components/SavedMessages';
+import { SavedMessages } from '../../src/components/saved/SavedMessages';
 import { Composer } from '../../src/components/Composer';
 import { getSession } from '../../src/store/appStore';
 import { send, setDraft } from '../../src/store/connectionActions';
-import { defaultMessageName, exportSavedMessages, importSavedMessages, useSavedMessages } from '../../src/store/savedMessagesStore';
+import { defaultMessageName, useSavedMessages } from '../../src/store/savedMessagesStore';
+import { exportSavedMessages, importSavedMessages } from '../../src/store/savedMessagesFile';
 import { createSessionState } from '../../src/store/sessionState';
 import { showOnlySession } from './support/sessions';
 
@@ -234,13 +235,33 @@ describe('export and import', () => {
 
   it('import validates shape and round-trips an export', () => {
     expect(importSavedMessages('{"foo": 1}')).toMatchObject({ ok: false, error: expect.stringMatching(/no "messages"/) });
-    expect(importSavedMessages('{"messages": [{"body": "x"}]}')).toMatchObject({ ok: false, error: expect.stringMatching(/message 1 has no "name"/) });
-    expect(importSavedMessages('{"kind": "other", "messages": []}')).toMatchObject({ ok: false });
-    expect(importSavedMessages('[{"name": "n", "body": "b"}]')).toEqual({ ok: true, added: 1, skipped: 0 });
+    expect(importSavedMessages('{"messages": 3}')).toMatchObject({ ok: false, error: expect.stringMatching(/"messages" is not a list/) });
+    expect(importSavedMessages('{"kind": "other", "messages": []}')).toMatchObject({ ok: false, error: expect.stringMatching(/"other" file/) });
+    expect(importSavedMessages('{"version": 7, "messages": []}')).toMatchObject({ ok: false, error: expect.stringMatching(/version 7/) });
+    expect(importSavedMessages('[{"name": "n", "body": "b"}]')).toEqual({ ok: true, value: { added: 1, skipped: 0, invalid: 0, problems: [] } });
     const exported = exportSavedMessages();
     useSavedMessages.setState({ items: [] });
-    expect(importSavedMessages(exported)).toEqual({ ok: true, added: 1, skipped: 0 });
-    expect(importSavedMessages(exported)).toEqual({ ok: true, added: 0, skipped: 1 });
+    expect(importSavedMessages(exported)).toMatchObject({ ok: true, value: { added: 1, skipped: 0 } });
+    expect(importSavedMessages(exported)).toMatchObject({ ok: true, value: { added: 0, skipped: 1 } });
+  });
+
+  it('import skips and names bad items, keeping the good ones', () => {
+    const file = JSON.stringify({
+      messages: [
+        { body: 'x' },
+        { name: 'good', body: 'kept' },
+        { name: 'n'.repeat(201), body: 'b' },
+        { name: 'bin', body: 'b', format: 'xml' },
+        'not an object',
+      ],
+    });
+    const result = importSavedMessages(file);
+    expect(result).toMatchObject({ ok: true, value: { added: 1, invalid: 4 } });
+    const { problems } = (result as { value: { problems: string[] } }).value;
+    expect(problems[0]).toMatch(/message 1.*"name"/);
+    expect(problems[1]).toMatch(/message 3.*longer than 200/);
+    expect(problems[2]).toMatch(/message 4.*format "xml"/);
+    expect(useSavedMessages.getState().items.map((m) => m.body)).toEqual(['kept']);
   });
 });
 

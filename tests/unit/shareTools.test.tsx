@@ -99,12 +99,16 @@ describe('Copy link', () => {
 });
 
 describe('opening a share link', () => {
-  it('fills the drafts, never connects, and removes the fragment', () => {
-    reset();
+  it('fills a new tab, leaves the first tab\'s drafts, never connects, and removes the fragment', () => {
+    reset({ url: 'wss://mine/', message: 'my draft' });
     const link = buildShareLink(`${location.origin}/app/?x=1`, { url: 'wss://h/s', subprotocols: 'a b', format: 'hex', message: 'de ad' });
     history.replaceState(null, '', link);
-    applyShareLinkFromLocation(id);
-    const session = getSession(id)!;
+    const opened = applyShareLinkFromLocation();
+    expect(opened).not.toBeNull();
+    expect(opened).not.toBe(id);
+    expect(useAppStore.getState().activeId).toBe(opened);
+    expect(getSession(id)!.drafts).toMatchObject({ url: 'wss://mine/', message: 'my draft' });
+    const session = getSession(opened!)!;
     expect(session.drafts).toMatchObject({ url: 'wss://h/s', subprotocols: 'a b', format: 'hex', message: 'de ad' });
     expect(session.readyState).toBe('CLOSED');
     expect(session.openedUrl).toBeNull();
@@ -115,7 +119,8 @@ describe('opening a share link', () => {
   it('shows a damaged link in the endpoint alert and fills nothing', () => {
     reset({ url: 'wss://kept/' });
     history.replaceState(null, '', '/app/#share=garbage!');
-    applyShareLinkFromLocation(id);
+    expect(applyShareLinkFromLocation()).toBeNull();
+    expect(useAppStore.getState().order).toEqual([id]);
     const session = getSession(id)!;
     expect(session.problems.endpoint).toMatch(/share link is damaged/);
     expect(session.drafts.url).toBe('wss://kept/');
@@ -125,7 +130,7 @@ describe('opening a share link', () => {
   it('leaves any other fragment alone', () => {
     reset({ url: 'wss://kept/' });
     history.replaceState(null, '', '/app/#somewhere');
-    applyShareLinkFromLocation(id);
+    expect(applyShareLinkFromLocation()).toBeNull();
     expect(getSession(id)!.drafts.url).toBe('wss://kept/');
     expect(location.hash).toBe('#somewhere');
   });

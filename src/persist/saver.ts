@@ -1,0 +1,90 @@
+/**
+ * Writing the stored state: throttled (one write per interval, the latest state wins), with secrets
+ * stripped. A failed write (quota, private mode, storage disabled) keeps the state pending and is
+ * retried on the next change and on a timer with backoff; every outcome is reported, so the page
+ * can say when saving fails and when it works again.
+ */
+import { withoutSecrets } from './storage';
+import { explain, type StorageLike } from './load';
+import { STORAGE_KEY, type PersistedState } from './schema';
+
+/** Retry delays after a failed write: 1 s, 2 s, 4 s… up to 30 s. */
+export const RETRY_BASE_MS = 1_000;
+export const RETRY_MAX_MS = 30_000;
+
+export interface Saver {
+  /** Schedules a write of this state: at most one write per interval, the latest state wins. */
+  save(state: PersistedState): void;
+  /** Writes a pending state now (on pagehide). */
+  flush(): void;
+  cancel(): void;
+}
+
+export interface SaverOptions {
+  intervalMs?: number;
+  /** Turns the state into what is written, just before writing (the cross-tab merge re-reads storage here). */
+  prepare?: (state: PersistedState) => PersistedState;
+  /** After each write: null when it worked, else why it failed (`storage is full`). */
+  onResult?: (failure: string | null) => void;
+}
+
+/** Why a write failed, in a few words for the page. */
+export function describeStorageFailure(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const code = (error as { code?: unknown } | null)?.code;
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014) return 'storage is full';
+  if (name === 'SecurityError') return 'storage is disabled';
+  return `storage refused the write: ${explain(error)}`;
+}
+
+/** A throttled, retrying writer of the state into `storage` (null: nothing can be written, and that is reported). */
+export function createSaver(storage: StorageLike | null, options: SaverOptions = {}): Saver {
+  const intervalMs = options.intervalMs ?? 500;
+  let pending: PersistedState | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastWrite = -Infinity;
+  let failures = 0;
+
+  function clear(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  }
+
+  function write(): void {
+    clear();
+    if (!pending) return;
+    const state = pending;
+    lastWrite = Date.now();
+    try {
+      if (!storage) throw new Error('browser storage is unavailable');
+      const prepared = options.prepare ? options.prepare(state) : state;
+      storage.setItem(STORAGE_KEY, JSON.stringify(withoutSecrets(prepared)));
+    } catch (error) {
+      // Keep the state: it is written by the next change or by the retry timer.
+      failures++;
+      options.onResult?.(storage ? describeStorageFailure(error) : 'storage is unavailable');
+      if (storage) timer = setTimeout(write, Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1)));
+      return;
+    }
+    if (pending === state) pending = null;
+    if (failures) {
+      failures = 0;
+    }
+    options.onResult?.(null);
+  }
+
+  return {
+    save(state) {
+      pending = state;
+      // After a failure a change retries at the usual pace rather than waiting for the backoff.
+      if (timer !== undefined && failures === 0) return;
+      clear();
+      timer = setTimeout(write, Math.max(0, lastWrite + intervalMs - Date.now()));
+    },
+    flush: write,
+    cancel() {
+      clear();
+      pending = null;
+    },
+  };
+}
