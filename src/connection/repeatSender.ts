@@ -70,3 +70,52 @@ export function startRepeat(
   else tick();
   return { stop: () => finish('stopped') };
 }
+
+/** What a repeat reports while it runs. */
+export interface RepeatHooks {
+  /** After each send, with what was sent (to count and log it). */
+  sent(data: Payload): void;
+  /** Progress, at most every 50 sends (or per send when sends are 20 ms or more apart). */
+  progress(progress: RepeatProgress): void;
+  /** Once, at the end, whether finished, stopped or failed. */
+  done(progress: RepeatProgress, error?: string): void;
+}
+
+/**
+ * Starts a repeat whose payload may change per send (`payload(true)` gives the first) and whose
+ * progress is reported sparingly; returns its handle, or null when it ended before returning.
+ */
+export function startReportedRepeat(
+  connection: Connection,
+  count: number,
+  intervalMs: number,
+  payload: (first: boolean) => Payload,
+  hooks: RepeatHooks,
+): RepeatHandle | null {
+  let lastShown = 0;
+  let first = true;
+  let done = false;
+  const handle = startRepeat(
+    connection,
+    () => {
+      const data = payload(first);
+      first = false;
+      return data;
+    },
+    count,
+    intervalMs,
+    (data, progress) => {
+      hooks.sent(data);
+      if (progress.sent - lastShown >= 50 || intervalMs >= 20) {
+        lastShown = progress.sent;
+        hooks.progress({ ...progress });
+      }
+    },
+    (progress, error) => {
+      done = true;
+      hooks.done(progress, error);
+    },
+  );
+  // A repeat can end before startRepeat returns (a count of 0, a socket already closing).
+  return done ? null : handle;
+}

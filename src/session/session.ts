@@ -1,55 +1,17 @@
-import { payloadSize } from '../codecs/payload';
 import { openConnection } from '../connection/openConnection';
 import { Reconnector } from '../connection/reconnect';
-import { startRepeat, type RepeatHandle } from '../connection/repeatSender';
-import type { CloseInfo, Connection, ConnectionFactory, ConnectionListener, Negotiated, Payload, ReadyState, TransportKind } from '../connection/types';
+import { startReportedRepeat, type RepeatHandle } from '../connection/repeatSender';
+import type { CloseInfo, Connection, ConnectionFactory, ConnectionListener, Payload, ReadyState } from '../connection/types';
 import type { LogEntry, MessageFormat } from '../store/logEntry';
 import { payloadKey } from '../stats/rttMatcher';
-import { createFrameFlusher, type FrameFlusher } from './frameFlusher';
-import { LogBuffer } from './logBuffer';
+import type { LogBuffer } from './logBuffer';
+import { SessionRecorder, type Counters } from './recorder';
 import { NO_KEEP_ALIVE, type KeepAlivePlan } from './settings';
-import { createStats, type SessionStats } from './stats';
+import type { SessionStats } from './stats';
+import type { SessionEvent, SessionView } from './sessionTypes';
 
-/** Exact message and byte counts of one connection. */
-export interface Counters {
-  sent: number;
-  received: number;
-  bytesSent: number;
-  bytesReceived: number;
-}
-
-export const ZERO_COUNTERS: Readonly<Counters> = Object.freeze({ sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 });
-
-/** What a session tells the page about itself; the store keeps a copy per connection. */
-export interface SessionView {
-  readyState: ReadyState;
-  transport: TransportKind | null;
-  negotiated: Negotiated | null;
-  /** How the last connection ended, shown in the bar until the next connect. */
-  lastClose: CloseInfo | null;
-  /** The pending automatic reconnect: which attempt, and when (ms since the epoch). */
-  reconnect: { attempt: number; at: number } | null;
-  /** Progress of a repeated send while it runs. */
-  repeat: { sent: number; total: number } | null;
-  counters: Counters;
-  /** Bumped whenever the kept log changed; rows read the log buffer itself. */
-  logVersion: number;
-}
-
-/**
- * Every change of a connection's state, as one union: what the user asked for, what the
- * transport reported, and what the session's own timers decided.
- */
-export type SessionEvent =
-  | { type: 'connect'; url: string; protocols: string[] }
-  | { type: 'disconnect'; code?: number; reason?: string }
-  | { type: 'opened'; at: number; negotiated: Negotiated }
-  | { type: 'closing'; at: number }
-  | { type: 'failed'; at: number; message: string }
-  | { type: 'closed'; at: number; close: CloseInfo }
-  | { type: 'timedOut' }
-  | { type: 'reconnectDue' }
-  | { type: 'cancelReconnect' };
+export { ZERO_COUNTERS, type Counters } from './recorder';
+export type { SessionEvent, SessionView } from './sessionTypes';
 
 export interface SessionOptions {
   /** Opens a transport; the default picks the WebSocket or the Simulator from the URL. */
@@ -58,18 +20,14 @@ export interface SessionOptions {
   onChange?: (patch: Partial<SessionView>) => void;
 }
 
-let versions = 0;
-
 /**
  * One connection and everything that hangs off it: the transport, the kept log, the counters and
  * stats, the heartbeat, a repeat, the reconnect schedule and the connect timeout. Every change of
  * state goes through `dispatch`; `dispose()` stops every timer and socket it owns.
  */
 export class Session {
-  readonly log = new LogBuffer();
-  readonly counters: Counters = { ...ZERO_COUNTERS };
-  readonly stats: SessionStats = createStats();
-  private readonly flusher: FrameFlusher;
+  /** The log, counters and stats: what the connection has seen. */
+  private readonly recorder: SessionRecorder;
   private readonly open: ConnectionFactory;
   private readonly onChange: (patch: Partial<SessionView>) => void;
   private readonly reconnector = new Reconnector();
@@ -89,7 +47,19 @@ export class Session {
   constructor(readonly id: string, options: SessionOptions = {}) {
     this.open = options.open ?? openConnection;
     this.onChange = options.onChange ?? (() => {});
-    this.flusher = createFrameFlusher(() => this.emit({ counters: { ...this.counters }, logVersion: ++versions }));
+    this.recorder = new SessionRecorder((counters, logVersion) => this.emit({ counters, logVersion }));
+  }
+
+  get log(): LogBuffer {
+    return this.recorder.log;
+  }
+
+  get counters(): Counters {
+    return this.recorder.counters;
+  }
+
+  get stats(): SessionStats {
+    return this.recorder.stats;
   }
 
   /** The connection's state as the WebSocket API names it. */
@@ -195,37 +165,19 @@ export class Session {
     if (!connection || this.readyState !== 'OPEN') return;
     this.stopRepeat();
     this.emit({ repeat: { sent: 0, total: count } });
-    let lastShown = 0;
-    let first = true;
-    let handle: RepeatHandle | null = null;
-    let done = false;
-    handle = startRepeat(
-      connection,
-      () => {
-        const data = payload(first);
-        first = false;
-        return data;
-      },
-      count,
-      intervalMs,
-      (data, progress) => {
+    this.repeatHandle = startReportedRepeat(connection, count, intervalMs, payload, {
+      sent: (data) => {
         this.stats.rtt.sentPayload(data, performance.now());
         this.recordSent(data, format);
-        // Progress is shown at most every 50 sends (or per send when they are slow), not per message.
-        if (progress.sent - lastShown >= 50 || intervalMs >= 20) {
-          lastShown = progress.sent;
-          this.emit({ repeat: { ...progress } });
-        }
       },
-      (progress, error) => {
-        done = true;
-        if (handle !== null && this.repeatHandle === handle) this.repeatHandle = null;
+      progress: (progress) => this.emit({ repeat: progress }),
+      done: (progress, error) => {
+        // A new repeat stops the old one first, so the one that ends is always the current one.
+        this.repeatHandle = null;
         this.emit({ repeat: null });
         this.note(`Repeat ${error ? `ended (${error})` : 'finished'}: sent ${progress.sent} of ${progress.total}`);
       },
-    );
-    // A repeat can end before startRepeat returns (a count of 0, a socket already closing).
-    if (!done) this.repeatHandle = handle;
+    });
   }
 
   /** Stops a running repeat. */
@@ -235,25 +187,24 @@ export class Session {
     handle?.stop();
   }
 
-  /** Appends to the log and asks for a flush; the one way entries enter the log. */
+  /** Appends an entry to the log. */
   record(entry: Omit<LogEntry, 'seq'>): void {
-    this.log.push(entry);
-    this.flusher.schedule();
+    this.recorder.record(entry);
   }
 
   /** Logs a line of the app's own (info, or error). */
   note(text: string, kind: 'info' | 'error' = 'info'): void {
-    this.record({ at: Date.now(), kind, data: text, size: 0, close: null, format: null });
+    this.recorder.note(text, kind);
   }
 
   /** Asks for a flush after the log was changed from outside (cleared, limited, imported). */
   bumpLog(): void {
-    this.flusher.schedule();
+    this.recorder.bumpLog();
   }
 
   /** Shows what changed in the log now rather than at the next frame. */
   flush(): void {
-    this.flusher.flush();
+    this.recorder.flush();
   }
 
   /** Stops every timer and the transport; the session reports nothing more. */
@@ -261,7 +212,7 @@ export class Session {
     if (this.disposed) return;
     this.stopRepeat();
     this.disposed = true;
-    this.flusher.cancel();
+    this.recorder.stop();
     this.stopHeartbeat();
     this.clearConnectTimer();
     this.reconnector.cancel();
@@ -312,21 +263,9 @@ export class Session {
   }
 
   private listenerFor(isCurrent: () => boolean): ConnectionListener {
-    const { counters, log, flusher, stats } = this;
-    const { rateIn, rtt } = stats;
     return {
-      onMessage(data, at) {
-        // NOTE: the hot path: one O(1) append, three additions, one (coalesced) schedule; echo
-        // matching (a map lookup, then a key) only while something sent is waiting for its echo.
-        // A replaced transport is disposed, and a disposed transport reports nothing.
-        const size = payloadSize(data);
-        counters.received++;
-        counters.bytesReceived += size;
-        rateIn.add(at);
-        if (rtt.pending !== 0) rtt.receivedPayload(data, performance.now());
-        log.append(at, 'received', data, size, null, null);
-        flusher.schedule();
-      },
+      // NOTE: no check on the hot path: a replaced transport is disposed, and reports nothing.
+      onMessage: this.recorder.receiver(),
       onEvent: (event) => {
         if (!isCurrent()) return;
         switch (event.type) {
@@ -361,7 +300,7 @@ export class Session {
       this.emit({ reconnect: { attempt, at: Date.now() + delayMs } });
       this.note(`Auto reconnect: attempt ${attempt} in ${(delayMs / 1000).toFixed(1)} s (after close ${close.code})`);
     }
-    this.flusher.flush();
+    this.recorder.flush();
   }
 
   private setState(state: ReadyState, at: number): void {
@@ -400,14 +339,8 @@ export class Session {
     this.connectTimer = null;
   }
 
-  /** Counts, rates and logs one message that has been sent (Send, repeat, heartbeat). */
   private recordSent(data: Payload, format: MessageFormat): void {
-    const size = payloadSize(data);
-    const at = Date.now();
-    this.counters.sent++;
-    this.counters.bytesSent += size;
-    this.stats.rateOut.add(at);
-    this.record({ at, kind: 'sent', data, size, close: null, format });
+    this.recorder.recordSent(data, format);
   }
 
   private emit(patch: Partial<SessionView>): void {

@@ -1,0 +1,33 @@
+import type { CloseInfo, Negotiated, ReadyState, TransportKind } from '../connection/types';
+import type { Counters } from './recorder';
+
+/** What a session tells the page about itself; the store keeps a copy per connection. */
+export interface SessionView {
+  readyState: ReadyState;
+  transport: TransportKind | null;
+  negotiated: Negotiated | null;
+  /** How the last connection ended, shown in the bar until the next connect. */
+  lastClose: CloseInfo | null;
+  /** The pending automatic reconnect: which attempt, and when (ms since the epoch). */
+  reconnect: { attempt: number; at: number } | null;
+  /** Progress of a repeated send while it runs. */
+  repeat: { sent: number; total: number } | null;
+  counters: Counters;
+  /** Bumped whenever the kept log changed; rows read the log buffer itself. */
+  logVersion: number;
+}
+
+/**
+ * Every change of a connection's state, as one union: what the user asked for, what the
+ * transport reported, and what the session's own timers decided.
+ */
+export type SessionEvent =
+  | { type: 'connect'; url: string; protocols: string[] }
+  | { type: 'disconnect'; code?: number; reason?: string }
+  | { type: 'opened'; at: number; negotiated: Negotiated }
+  | { type: 'closing'; at: number }
+  | { type: 'failed'; at: number; message: string }
+  | { type: 'closed'; at: number; close: CloseInfo }
+  | { type: 'timedOut' }
+  | { type: 'reconnectDue' }
+  | { type: 'cancelReconnect' };
