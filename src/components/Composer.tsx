@@ -1,7 +1,8 @@
 import { discardAttachment, send, setDraft } from '../store/connectionActions';
 import { formatBytes } from '../format/bytes';
 import { useSession } from '../store/appStore';
-import { MESSAGE_FORMATS, type MessageFormat } from '../compose/formats';
+import { COMPOSER_INLINE_LIMIT } from '../compose/attachment';
+import { formatLabel, MESSAGE_FORMATS, type MessageFormat } from '../compose/formats';
 import { Alert } from './Alert';
 import { RepeatControls } from './RepeatControls';
 
@@ -28,8 +29,9 @@ export function Composer({ id }: { id: string }) {
       {attachment ? (
         <div className="composer__attachment" role="group" aria-label="Attached message">
           <p>
-            Message #{attachment.seq} from the log, {formatBytes(attachment.size)} {typeof attachment.data === 'string' ? 'of text' : 'of binary'}: too
-            large to edit here, so Send sends its original bytes.
+            {attachment.seq === null
+              ? `Pasted ${formatLabel(attachment.format)}, ${formatBytes(attachment.size)}: too large to edit here, so Send checks and sends it as it is.`
+              : `Message #${attachment.seq} from the log, ${formatBytes(attachment.size)} ${typeof attachment.data === 'string' ? 'of text' : 'of binary'}: too large to edit here, so Send sends its original bytes.`}
           </p>
           <button type="button" className="button" onClick={() => discardAttachment(id)}>
             Discard attached message
@@ -46,6 +48,14 @@ export function Composer({ id }: { id: string }) {
         value={message}
         aria-invalid={problem ? true : undefined}
         onChange={(event) => setDraft(id, { message: event.target.value })}
+        onPaste={(event) => {
+          // NOTE: a huge paste never reaches the textarea, which would take seconds per keystroke after it.
+          const text = event.clipboardData.getData('text');
+          if (text.length > COMPOSER_INLINE_LIMIT) {
+            event.preventDefault();
+            setDraft(id, { message: text });
+          }
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();

@@ -13,7 +13,8 @@ import { applyKeepAlive } from './keepAliveActions';
 import type { ParseResult } from '../codecs/result';
 import { formatLabel } from '../compose/formats';
 import { formatBytes } from '../format/bytes';
-import { resendAttachment, resendDraft } from '../log/resendDraft';
+import { resendDraft } from '../log/resendDraft';
+import { resendAttachment, typedAttachment } from '../compose/attachment';
 import type { LogEntry } from './logEntry';
 import type { Drafts, Problems } from './sessionState';
 
@@ -22,8 +23,21 @@ import type { Drafts, Problems } from './sessionState';
  * else when it is wrong) and hands the checked values to the connection's session.
  */
 
-/** Changes what the user typed; editing a field clears the alert of its area. */
+/**
+ * Changes what the user typed; editing a field clears the alert of its area. A message too large
+ * for the textarea becomes the composer's attachment instead (the typed message stays as it was).
+ */
 export function setDraft(id: string, patch: Partial<Drafts>): void {
+  if (patch.message !== undefined) {
+    const format = patch.format ?? getSession(id)?.drafts.format ?? 'text';
+    const attachment = typedAttachment(patch.message, format);
+    if (attachment) {
+      const { message: _tooLarge, ...rest } = patch;
+      patchSession(id, (s) => ({ attachment, problems: { ...s.problems, composer: null } }));
+      if (Object.keys(rest).length) setDraft(id, rest);
+      return;
+    }
+  }
   const area: keyof Problems =
     'url' in patch || 'subprotocols' in patch ? 'endpoint' : 'message' in patch || 'format' in patch ? 'composer' : 'close';
   patchSession(id, (s) => ({
@@ -92,7 +106,7 @@ export function send(id: string): void {
   if (count === 0) return setProblem(id, 'composer', 'Not sent: Repeat count is 0');
   // Placeholders are expanded per send, so a repeat gets a fresh {{counter}}, {{uuid}}… each time.
   const nextPayload = (): ParseResult<Payload> => {
-    if (attachment) return { ok: true, value: attachment.data };
+    if (attachment) return attachment.encoded ? { ok: true, value: attachment.data } : encodeMessage(attachment.data as string, attachment.format);
     const expanded = expandPlaceholders(message, livePlaceholderContext(session.counters.sent + 1));
     return expanded.ok ? encodeMessage(expanded.text, format) : { ok: false, error: `Not sent: ${expanded.error}` };
   };
@@ -101,7 +115,8 @@ export function send(id: string): void {
   setProblem(id, 'composer', null);
   if (count > 1) {
     session.startRepeat(format, count, intervalMs, (first) => {
-      if (first) return encoded.value;
+      // An attachment has no placeholders: encode it once, not per send.
+      if (first || attachment) return encoded.value;
       const next = nextPayload();
       return next.ok ? next.value : encoded.value;
     });

@@ -1,6 +1,6 @@
 import { ZERO_COUNTERS, type SessionView } from '../session/session';
 import { DEFAULT_KEEP_ALIVE, DEFAULT_REPEAT, type KeepAliveSettings, type RepeatSettings } from '../session/settings';
-import type { ResendAttachment } from '../log/resendDraft';
+import type { ComposerAttachment } from '../compose/attachment';
 import type { MessageFormat } from './logEntry';
 
 export type { Counters } from '../session/session';
@@ -43,16 +43,18 @@ export interface SessionState extends SessionView {
   imported?: ImportedLogInfo;
   keepAlive: KeepAliveSettings;
   repeatSettings: RepeatSettings;
-  /** A large message put back by Resend: Send sends these bytes instead of the typed message. */
-  attachment: ResendAttachment | null;
+  /** A message too large for the textarea (Resend of a big entry, a big paste): Send sends it instead of the typed message. */
+  attachment: ComposerAttachment | null;
 }
 
 /** An imported log: its file, what was read, and the connection to go back to. */
 export interface ImportedLogInfo {
   fileName: string;
   entries: number;
-  /** Lines that could not be read, as "line N: why". */
+  /** Lines that could not be read, as "line N: why" (the first ones only). */
   problems: string[];
+  /** Every line that could not be read, including those past `problems`. */
+  unreadLines: number;
   /** The connection that was active before the import. */
   returnTo: string;
   /** What the file's header said about the connection. */

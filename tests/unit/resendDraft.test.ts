@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESEND_INLINE_LIMIT, resendAttachment, resendDraft } from '../../src/log/resendDraft';
+import { resendDraft } from '../../src/log/resendDraft';
 import { payloadBlob, payloadFilename } from '../../src/log/downloadPayload';
 
 const bin = (...values: number[]) => new Uint8Array(values).buffer;
@@ -23,17 +23,6 @@ describe('resendDraft', () => {
 
   it('handles an empty binary payload', () => {
     expect(resendDraft({ data: bin(), format: null })).toEqual({ message: '', format: 'hex' });
-  });
-});
-
-describe('resendAttachment', () => {
-  it('keeps a payload too large for the composer as its original bytes, and leaves small ones to the composer', () => {
-    const big = new Uint8Array(RESEND_INLINE_LIMIT + 1).buffer;
-    expect(resendAttachment({ seq: 7, data: big, format: null })).toEqual({ seq: 7, data: big, format: 'hex', size: RESEND_INLINE_LIMIT + 1 });
-    expect(resendAttachment({ seq: 7, data: big, format: 'base64' })?.format).toBe('base64');
-    expect(resendAttachment({ seq: 8, data: 'x'.repeat(RESEND_INLINE_LIMIT + 1), format: 'json' })?.format).toBe('json');
-    expect(resendAttachment({ seq: 9, data: new Uint8Array(RESEND_INLINE_LIMIT).buffer, format: null })).toBeNull();
-    expect(resendAttachment({ seq: 9, data: 'small', format: null })).toBeNull();
   });
 });
 
