@@ -4,15 +4,15 @@
  * tabs (sync.ts). Logs and counters are never saved. Trouble is said in the page (store/storageStatus).
  */
 import { FIRST_SESSION_ID, patchSession, useAppStore, type AppState } from '../store/appStore';
-import { endpointRecordKey, type PersistedDrafts, type PersistedState, SCHEMA_VERSION, STORAGE_KEY } from './schema';
-import { replaceEndpoints, useHistory } from '../store/historyStore';
+import { type PersistedDrafts, type PersistedState, SCHEMA_VERSION, STORAGE_KEY } from './schema';
+import { replaceEndpoints, useHistory, type RecentEndpoint } from '../store/historyStore';
 import { replaceSavedMessages, useSavedMessages } from '../store/savedMessagesStore';
 import { setLoadNotice, setSaveFailure } from '../store/storageStatus';
 import { newConnection } from '../store/tabsActions';
-import { defaultStorage, loadState, parseStoredText, type StorageLike } from './load';
+import { defaultStorage, loadState, type StorageLike } from './load';
 import { deletionsBetween, mergeTombstones } from './merge';
 import { createSaver } from './saver';
-import { createSync, windowChangeFeed, type ChangeFeed, type Deletions } from './sync';
+import { createSync, storedEndpointKey, windowChangeFeed, type ChangeFeed, type Deletions } from './sync';
 
 /** What would be stored now (before the merge and the secrets rule, which the saver applies). */
 export function snapshot(app: AppState = useAppStore.getState(), deleted: Deletions = { saved: [], history: [] }): PersistedState {
@@ -65,7 +65,12 @@ export function startPersistence(options: PersistenceOptions = {}): () => void {
       quietDepth--;
     }
   });
-  const saver = createSaver(storage, { intervalMs: options.intervalMs, prepare: (s) => sync.prepare(s, storage), onResult: setSaveFailure });
+  const saver = createSaver(storage, {
+    intervalMs: options.intervalMs,
+    prepare: (s) => sync.prepare(s, storage),
+    onWritten: (raw) => sync.written(raw),
+    onResult: setSaveFailure,
+  });
   const save = () => saver.save(snapshot(useAppStore.getState(), deletions));
 
   // Save only when something persisted changed: drafts of any tab, tab order, saved messages, history, settings.
@@ -83,14 +88,13 @@ export function startPersistence(options: PersistenceOptions = {}): () => void {
   });
   const unsubscribeHistory = useHistory.subscribe((s, prev) => {
     if ((s.endpoints === prev.endpoints && s.rememberSecretsFor === prev.rememberSecretsFor) || quietDepth) return;
-    deletions.history = mergeTombstones(deletions.history, deletionsBetween(prev.endpoints, s.endpoints, endpointRecordKey));
+    // Marks name endpoints as storage holds them (secrets stripped), so they match other tabs' copies.
+    const key = (e: RecentEndpoint) => storedEndpointKey(e, s.rememberSecretsFor);
+    deletions.history = mergeTombstones(deletions.history, deletionsBetween(prev.endpoints, s.endpoints, key));
     save();
   });
   const unsubscribeChanges = (options.changes ?? windowChangeFeed(storage))((key, newValue) => {
-    if (key !== STORAGE_KEY || newValue === null) return;
-    const parsed = parseStoredText(newValue);
-    // Another page's unreadable or newer value is not ours to reset; our next write merges over it.
-    if (parsed.ok) sync.receive(parsed.value.state);
+    if (key === STORAGE_KEY && newValue !== null) sync.receive(newValue);
   });
 
   const onPageHide = () => saver.flush();

@@ -22,8 +22,13 @@ export interface Saver {
 
 export interface SaverOptions {
   intervalMs?: number;
-  /** Turns the state into what is written, just before writing (the cross-tab merge re-reads storage here). */
+  /**
+   * Turns the state (secrets stripped) into what is written, just before writing: the cross-tab
+   * merge re-reads storage here.
+   */
   prepare?: (state: PersistedState) => PersistedState;
+  /** After a write that worked: the text written. */
+  onWritten?: (raw: string) => void;
   /** After each write: null when it worked, else why it failed (`storage is full`). */
   onResult?: (failure: string | null) => void;
 }
@@ -57,8 +62,10 @@ export function createSaver(storage: StorageLike | null, options: SaverOptions =
     lastWrite = Date.now();
     try {
       if (!storage) throw new Error('browser storage is unavailable');
-      const prepared = options.prepare ? options.prepare(state) : state;
-      storage.setItem(STORAGE_KEY, JSON.stringify(withoutSecrets(prepared)));
+      const stripped = withoutSecrets(state);
+      const raw = JSON.stringify(options.prepare ? options.prepare(stripped) : stripped);
+      storage.setItem(STORAGE_KEY, raw);
+      options.onWritten?.(raw);
     } catch (error) {
       // Keep the state: it is written by the next change or by the retry timer.
       failures++;
@@ -67,9 +74,7 @@ export function createSaver(storage: StorageLike | null, options: SaverOptions =
       return;
     }
     if (pending === state) pending = null;
-    if (failures) {
-      failures = 0;
-    }
+    failures = 0;
     options.onResult?.(null);
   }
 

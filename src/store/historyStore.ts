@@ -41,9 +41,11 @@ export function recordEndpoint(url: string, subprotocols: string, at: number = D
   }));
 }
 
-/** Newest first, distinct, at most 20. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Newest first (ties by URL and subprotocols, so every tab sorts alike), distinct, at most 20. */
 export function sortEndpoints(endpoints: readonly RecentEndpoint[]): RecentEndpoint[] {
-  const sorted = [...endpoints].sort((a, b) => b.at - a.at);
+  const sorted = [...endpoints].sort((a, b) => b.at - a.at || byText(a.url, b.url) || byText(a.subprotocols, b.subprotocols));
   const out: RecentEndpoint[] = [];
   for (const e of sorted) {
     if (out.some((o) => sameEndpoint(o, e.url, e.subprotocols))) continue;

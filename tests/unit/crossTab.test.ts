@@ -128,4 +128,23 @@ describe('two tabs over one localStorage', () => {
     expect(first(b)).toBe('B draft');
     expect(first(a)).toBe('A draft');
   });
+
+  it('an endpoint with a token stays as typed in its tab, once, and the other tab gets it without the token', async () => {
+    const shared = new MemoryStorage();
+    const a = await openPage(shared, 1);
+    const b = await openPage(shared, 2);
+    const urls = (p: Page) => p.history.useHistory.getState().endpoints.map((e) => e.url);
+    a.history.recordEndpoint('wss://h.example/ws?token=SECRET', '', Date.now() - 5);
+    await settle();
+    // Another write re-reads storage (which holds the stripped URL): no second, stripped entry.
+    a.saved.saveMessage({ name: 'X', body: 'x', format: 'text' });
+    await settle();
+    expect(urls(a)).toEqual(['wss://h.example/ws?token=SECRET']);
+    expect(urls(b)).toEqual(['wss://h.example/ws']);
+    expect(shared.getItem(STORAGE_KEY)).not.toContain('SECRET');
+    a.history.removeEndpoint('wss://h.example/ws?token=SECRET', '');
+    await settle();
+    expect(urls(b)).toEqual([]);
+    expect(urls(a)).toEqual([]);
+  });
 });
