@@ -1,19 +1,30 @@
-import { useRef, useState } from 'react';
-import { buildExport, closeImported, downloadExport, importLog } from '../export/logFile';
+import { useEffect, useRef, useState } from 'react';
+import { buildExport, closeImported, downloadExport, importLogFile } from '../export/logFile';
+import { isAbortError } from '../export/readLogFile';
+import { formatBytes } from '../format/bytes';
 import { formatCount } from '../format/count';
 import { useSession } from '../store/appStore';
 import { Alert } from './Alert';
-import { readFileText } from '../files/fileIO';
 import './LogTools.css';
 
-/** Largest file Import log reads (the log itself is bounded far below this). */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+/** An import under way: the file, how much of it was read, and how to stop it. */
+interface Importing {
+  fileName: string;
+  bytesRead: number;
+  totalBytes: number;
+  controller: AbortController;
+}
 
-/** Export log (JSON Lines download), Include secrets in export, and Import log (opens a file read-only). */
+/** Export log (JSON Lines download), Include secrets in export, and Import log (reads a file, with progress, read-only). */
 export function ExportImport({ id }: { id: string }) {
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [importing, setImporting] = useState<Importing | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  // Leaving the panel (closing its tab) cancels the import it started.
+  useEffect(() => () => controller.current?.abort(), []);
 
   const onExport = () => {
     setProblem(null);
@@ -26,15 +37,25 @@ export function ExportImport({ id }: { id: string }) {
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    controller.current?.abort();
+    const own = new AbortController();
+    controller.current = own;
     setProblem(null);
-    if (file.size > MAX_IMPORT_BYTES) {
-      setProblem(`Not imported: ${file.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
-      return;
-    }
+    setImporting({ fileName: file.name, bytesRead: 0, totalBytes: file.size, controller: own });
     try {
-      importLog(file.name, await readFileText(file));
+      await importLogFile(file, {
+        signal: own.signal,
+        onProgress: (bytesRead, totalBytes) => {
+          if (!own.signal.aborted) setImporting({ fileName: file.name, bytesRead, totalBytes, controller: own });
+        },
+      });
     } catch (error) {
-      setProblem(`Not imported: ${error instanceof Error ? error.message : String(error)}`);
+      if (!isAbortError(error)) setProblem(`Not imported: ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      if (controller.current === own) {
+        controller.current = null;
+        setImporting(null);
+      }
     }
   };
 
@@ -47,9 +68,16 @@ export function ExportImport({ id }: { id: string }) {
         <input type="checkbox" checked={includeSecrets} onChange={(event) => setIncludeSecrets(event.target.checked)} />
         <span>Include secrets in export</span>
       </label>
-      <button type="button" className="button" onClick={() => fileInput.current?.click()} title="Open an exported log (read-only)">
+      <button
+        type="button"
+        className="button"
+        onClick={() => fileInput.current?.click()}
+        disabled={importing !== null}
+        title="Open an exported log (read-only)"
+      >
         Import log
       </button>
+      {importing ? <ImportProgress importing={importing} /> : null}
       <input
         ref={fileInput}
         type="file"
@@ -70,16 +98,34 @@ export function ExportImport({ id }: { id: string }) {
   );
 }
 
+/** The progress bar of an import under way, and the way to stop it. */
+function ImportProgress({ importing }: { importing: Importing }) {
+  const { fileName, bytesRead, totalBytes, controller } = importing;
+  const percent = totalBytes > 0 ? Math.floor((100 * bytesRead) / totalBytes) : 0;
+  return (
+    <span className="import-progress">
+      <progress aria-label="Import progress" max={Math.max(totalBytes, 1)} value={Math.min(bytesRead, totalBytes)} />
+      <span className="import-progress__text" aria-live="polite">
+        Reading {fileName}: {percent}% of {formatBytes(totalBytes)}
+      </span>
+      <button type="button" className="button" onClick={() => controller.abort()}>
+        Cancel import
+      </button>
+    </span>
+  );
+}
+
 /** Shown while an imported log is active: what was read, its problems, and the way back. */
 export function ImportBanner({ id }: { id: string }) {
   const imported = useSession(id, (s) => s.imported);
   if (!imported) return null;
-  const { fileName, entries, problems, endpoint, subprotocol, extensions } = imported;
+  const { fileName, entries, problems, unreadLines, endpoint, subprotocol, extensions } = imported;
+  const more = unreadLines - problems.length;
   return (
     <section className="import-banner" aria-label="Imported log">
       <p className="import-banner__text">
         <strong>Imported log: {fileName}</strong> (read-only) — {formatCount(entries)} {entries === 1 ? 'entry' : 'entries'},{' '}
-        {formatCount(problems.length)} {problems.length === 1 ? 'problem' : 'problems'}
+        {formatCount(unreadLines)} {unreadLines === 1 ? 'problem' : 'problems'}
         {endpoint || subprotocol || extensions ? (
           <span className="import-banner__meta">
             {' · '}
@@ -94,8 +140,8 @@ export function ImportBanner({ id }: { id: string }) {
       </button>
       <Alert
         message={
-          problems.length
-            ? `Some lines of ${fileName} could not be read; the rest was imported:\n${problems.slice(0, 50).join('\n')}${problems.length > 50 ? `\n… and ${formatCount(problems.length - 50)} more` : ''}`
+          unreadLines
+            ? `Some lines of ${fileName} could not be read; the rest was imported:\n${problems.join('\n')}${more > 0 ? `\n…and ${formatCount(more)} more ${more === 1 ? 'line' : 'lines'} could not be read` : ''}`
             : null
         }
       />

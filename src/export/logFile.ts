@@ -1,12 +1,14 @@
 import { downloadBlob } from '../files/fileIO';
 /** Exporting a connection's kept log to a JSON Lines file, and opening such a file as a read-only log. */
-import { DEFAULT_LOG_LIMITS } from '../session/logBuffer';
 import type { LogEntry } from '../store/logEntry';
 import { addSession, getSession, removeSession, useAppStore } from '../store/appStore';
 import { findSession } from '../session/registry';
 import { getLog } from '../store/sessionReads';
 import { createSessionState, ZERO_COUNTERS } from '../store/sessionState';
-import { exportLines, parseLines, type LineProblem } from './jsonl';
+
+import { exportLines } from './jsonl';
+import type { LineProblem } from './lineReader';
+import { readLogFile, type ReadLog, type ReadLogOptions } from './readLogFile';
 
 /** The exported file: its suggested name and its lines. */
 export interface ExportedLog {
@@ -73,11 +75,21 @@ export function describeProblems(problems: readonly LineProblem[]): string[] {
 }
 
 /**
- * Opens a file's text as a new read-only connection slice and shows it.
- * Returns the new slice's id; the previously shown connection is remembered for `closeImported`.
+ * Reads a picked file incrementally and, once it is all read, opens it as a new read-only
+ * connection and shows it; returns that connection's id. Cancelling (`signal`) rejects with an
+ * AbortError and leaves the app as it was. The log keeps as many entries as the shown
+ * connection's log would.
  */
-export function importLog(fileName: string, text: string): string {
-  const { header, entries, problems } = parseLines(text);
+export async function importLogFile(file: File, options: Omit<ReadLogOptions, 'limits'> = {}): Promise<string> {
+  const limits = getLog(useAppStore.getState().activeId).limit;
+  const read = await readLogFile(file, { ...options, limits });
+  options.signal?.throwIfAborted();
+  return openImportedLog(file.name, read);
+}
+
+/** Shows what readLogFile read as a new read-only connection; the shown one is remembered for `closeImported`. */
+export function openImportedLog(fileName: string, { reader, log }: ReadLog): string {
+  const { header } = reader;
   const state = useAppStore.getState();
   const current = state.sessions[state.activeId];
   const returnTo = current?.imported ? current.imported.returnTo : state.activeId;
@@ -85,37 +97,25 @@ export function importLog(fileName: string, text: string): string {
   do id = `import-${++imports}`;
   while (state.sessions[id]);
 
-  const counters = header.counters ?? {
-    ...ZERO_COUNTERS,
-    sent: entries.filter((e) => e.kind === 'sent').length,
-    received: entries.filter((e) => e.kind === 'received').length,
-    bytesSent: entries.reduce((sum, e) => sum + (e.kind === 'sent' ? e.size : 0), 0),
-    bytesReceived: entries.reduce((sum, e) => sum + (e.kind === 'received' ? e.size : 0), 0),
-  };
-  const lastClose = [...entries].reverse().find((e) => e.close)?.close ?? null;
-
   const slice = createSessionState(id, { url: header.endpoint });
   addSession({
     ...slice,
     readOnly: true,
     imported: {
-      fileName, entries: entries.length, problems: describeProblems(problems), returnTo,
+      fileName, entries: log.length, problems: describeProblems(reader.problems), unreadLines: reader.problemCount, returnTo,
       endpoint: header.endpoint, subprotocol: header.subprotocol, extensions: header.extensions,
     },
     openedUrl: header.endpoint || null,
-    lastClose,
-    counters: { ...counters },
+    lastClose: reader.lastClose,
+    // NOTE: counted from the entries read, never taken from the header: the file is not trusted.
+    counters: { ...reader.counters },
   });
   // The read-only tab's session holds the entries (it never opens a socket).
   const session = findSession(id)!;
-  // Keep every imported entry (up to the largest limit the log offers).
-  const bytes = entries.reduce((sum, e) => sum + e.size, 0);
-  session.log.setLimits({
-    maxEntries: Math.max(DEFAULT_LOG_LIMITS.maxEntries, Math.min(entries.length, 1_000_000)),
-    maxBytes: Math.max(DEFAULT_LOG_LIMITS.maxBytes, bytes),
-  });
-  for (const entry of entries) session.log.push(entry);
-  Object.assign(session.counters, counters);
+  session.log.setLimits(log.limit);
+  for (let i = 0; i < log.length; i++) session.log.push(log.at(i)!);
+  session.log.trimmed = log.trimmed;
+  Object.assign(session.counters, reader.counters);
   session.bumpLog();
   session.flush();
   // An import from inside an imported view replaces it.
