@@ -22,7 +22,7 @@ describe('a huge paste into Message', () => {
     });
     const attached = page.getByRole('group', { name: exactName('Attached message') });
     await attached.waitFor();
-    expect(await attached.textContent()).toMatch(/Pasted Hex, 12(\.0)? MB/);
+    expect(await attached.textContent()).toMatch(/Pasted Hex, 12(\.0)? MiB/);
     expect(pasteMs).toBeLessThan(1000);
     // Typing elsewhere answers at once (a frame, not seconds).
     const keyMs = await page.evaluate(async () => {
