@@ -2,6 +2,7 @@ import { ConnectionTabs } from './components/ConnectionTabs';
 import { ConnectionView } from './components/ConnectionView';
 import { ImportBanner } from './components/ExportImport';
 import { StorageStatus } from './components/StorageStatus';
+import { WindowTitle } from './components/WindowTitle';
 import { useAppStore } from './store/appStore';
 
 /** The page: a header, the connection tabs and the active connection. */
@@ -14,6 +15,7 @@ export function App() {
         <p className="app__tagline">Connect, send text, JSON or binary, and read every frame, state change and close code.</p>
       </header>
       <StorageStatus />
+      <WindowTitle id={activeId} />
       <ConnectionTabs />
       <ImportBanner id={activeId} />
       <main>

@@ -1,4 +1,5 @@
-import { isSimulatorUrl } from '../protocol/url';
+import { connectionLabel } from '../secrets/connectionLabel';
+import { redactUrl } from '../secrets/urlSecrets';
 import { useEffect, type KeyboardEvent } from 'react';
 import { useAppStore, useSession } from '../store/appStore';
 import { activateTab, closeTab, newConnection } from '../store/tabsActions';
@@ -50,7 +51,7 @@ function ConnectionTab({ id, number, active }: { id: string; number: number; act
   const url = useSession(id, (s) => s.openedUrl ?? s.drafts.url);
   const readyState = useSession(id, (s) => s.readyState);
   const readOnly = useSession(id, (s) => Boolean(s.readOnly));
-  const label = hostOf(url) || 'New connection';
+  const label = connectionLabel(url) || 'New connection';
   return (
     <div
       role="tab"
@@ -59,7 +60,7 @@ function ConnectionTab({ id, number, active }: { id: string; number: number; act
       aria-controls={`panel-${id}`}
       tabIndex={active ? 0 : -1}
       className={`tab${active ? ' tab--active' : ''}`}
-      title={`${url || 'No URL yet'} — ${readyState}${number <= 9 ? ` (Ctrl+${number})` : ''}`}
+      title={`${redactUrl(url) || 'No URL yet'} — ${readyState}${number <= 9 ? ` (Ctrl+${number})` : ''}`}
       onClick={() => activateTab(id)}
     >
       <span className={`state__dot state--${readyState.toLowerCase()}`} aria-hidden="true" />
@@ -79,15 +80,4 @@ function ConnectionTab({ id, number, active }: { id: string; number: number; act
       </button>
     </div>
   );
-}
-
-/** The host (and port) and path of a URL, for a tab's label. */
-function hostOf(url: string): string {
-  if (isSimulatorUrl(url)) return 'Simulator';
-  try {
-    const { host, pathname } = new URL(url);
-    return pathname === '/' ? host : `${host}${pathname}`;
-  } catch {
-    return url.slice(0, 24);
-  }
 }

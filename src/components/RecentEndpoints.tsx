@@ -1,12 +1,15 @@
 import { useId } from 'react';
-import { endpointKey, isSecretParamName } from '../persist/storage';
+import { endpointKey, hasSecrets, redactSubprotocols, redactUrl } from '../secrets/urlSecrets';
 import { useSession } from '../store/appStore';
 import { setDraft } from '../store/connectionActions';
 import { clearEndpoints, removeEndpoint, setRememberSecrets, useHistory, type RecentEndpoint } from '../store/historyStore';
 import { formatClock } from '../format/time';
 import './Workspace.css';
 
-const label = (e: RecentEndpoint) => (e.subprotocols ? `${e.url} (subprotocols: ${e.subprotocols})` : e.url);
+// What the list shows: secrets redacted even for an endpoint whose secrets are remembered (choosing it still fills them in).
+const shownUrl = (e: RecentEndpoint) => redactUrl(e.url);
+const shownProtocols = (e: RecentEndpoint) => redactSubprotocols(e.subprotocols);
+const label = (e: RecentEndpoint) => (e.subprotocols ? `${shownUrl(e)} (subprotocols: ${shownProtocols(e)})` : shownUrl(e));
 
 /** When an endpoint was last used: the time today, otherwise the date and time. */
 function whenUsed(at: number, now = Date.now()): string {
@@ -15,20 +18,15 @@ function whenUsed(at: number, now = Date.now()): string {
   return d.toDateString() === new Date(now).toDateString() ? clock : `${d.toLocaleDateString()} ${clock}`;
 }
 
-/** True if the URL has a query parameter whose name looks like a secret. */
-function hasSecretParams(url: string): boolean {
-  const query = url.split('#', 1)[0]?.split('?')[1];
-  return Boolean(query && query.split('&').some((p) => isSecretParamName(p.split('=', 1)[0] ?? '')));
-}
-
 /** The last distinct URL + subprotocols combinations; choosing one fills the bar. Also the per-endpoint secrets opt-in. */
 export function RecentEndpoints({ id }: { id: string }) {
   const endpoints = useHistory((s) => s.endpoints);
   const remembered = useHistory((s) => s.rememberSecretsFor);
   const url = useSession(id, (s) => s.drafts.url);
+  const subprotocols = useSession(id, (s) => s.drafts.subprotocols);
   const key = endpointKey(url);
   const hintId = useId();
-  const secrets = hasSecretParams(url) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:[^/?#@]*@/i.test(url.trim());
+  const secrets = hasSecrets(url, subprotocols);
 
   return (
     <section className="workspace-card recent-endpoints">
@@ -50,8 +48,8 @@ export function RecentEndpoints({ id }: { id: string }) {
               title={`${label(e)}\nLast used ${new Date(e.at).toLocaleString()}`}
               onClick={() => setDraft(id, { url: e.url, subprotocols: e.subprotocols })}
             >
-              <span className="recent-item__url">{e.url}</span>
-              {e.subprotocols ? <span className="recent-item__protocols">{e.subprotocols}</span> : null}
+              <span className="recent-item__url">{shownUrl(e)}</span>
+              {e.subprotocols ? <span className="recent-item__protocols">{shownProtocols(e)}</span> : null}
             </button>
             <time className="recent-item__time" dateTime={new Date(e.at).toISOString()} title={`Last used ${new Date(e.at).toLocaleString()}`}>
               {whenUsed(e.at)}
@@ -75,9 +73,9 @@ export function RecentEndpoints({ id }: { id: string }) {
       </label>
       <p className="hint" id={hintId}>
         {secrets
-          ? 'This URL carries what looks like a secret (token, key, password…). '
+          ? 'This URL carries what looks like a secret (token, key, password, credentials…). '
           : ''}
-        Query parameters such as token, key or password, and passwords in the URL, are kept only in memory unless this is ticked
+        Query parameters such as token, key or password, user names and passwords in the URL, and credential subprotocols are kept only in memory unless this is ticked
         {key ? ` for ${key}` : ''}.
       </p>
     </section>

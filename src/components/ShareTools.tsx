@@ -21,19 +21,20 @@ export function ShareTools({ id }: { id: string }) {
   const format = useSession(id, (s) => s.drafts.format);
   const [target, setTarget] = useState<CopyTarget | ''>('');
   const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [commandSecrets, setCommandSecrets] = useState(false);
   const [linkShown, setLinkShown] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
   const snippet = useMemo(
-    () => (target === '' ? null : snippetFor(target, { url, subprotocols, message, format })),
-    [target, url, subprotocols, message, format],
+    () => (target === '' ? null : snippetFor(target, { url, subprotocols, message, format }, { includeSecrets: commandSecrets })),
+    [target, url, subprotocols, message, format, commandSecrets],
   );
   const link = useMemo(() => {
     const href = typeof location === 'undefined' ? '' : location.href;
     return {
       href: buildShareLink(href, { url, subprotocols, message, format }, { includeSecrets }),
-      removed: includeSecrets ? [] : stripSecrets(url).removed,
+      removed: includeSecrets ? [] : stripSecrets(url, subprotocols).removed,
     };
   }, [url, subprotocols, message, format, includeSecrets]);
 
@@ -72,6 +73,10 @@ export function ShareTools({ id }: { id: string }) {
             Copy command
           </button>
         ) : null}
+        <label className="share__check" title="Off: tokens, keys, passwords and credentials are replaced by environment variables such as $TOKEN">
+          <input type="checkbox" checked={commandSecrets} onChange={(event) => setCommandSecrets(event.target.checked)} />
+          Include secrets in command
+        </label>
       </div>
       {snippet ? (
         snippet.ok ? (

@@ -15,7 +15,7 @@ import type { EntryKind, LogEntry, MessageFormat } from '../store/logEntry';
 import type { Counters } from '../store/sessionState';
 import { LogLineReader, type LineProblem } from './lineReader';
 import { LOG_FORMAT, LOG_VERSION, type ImportedEntry, type ParsedHeader } from './logLine';
-import { redactText, redactUrl } from './redact';
+import { redactProtocols, redactText, redactUrl } from './redact';
 
 export { LOG_FORMAT, LOG_VERSION };
 export type { ImportedEntry, LineProblem, ParsedHeader };
@@ -97,7 +97,7 @@ export function headerToLine(header: LogHeaderInput, entries: number, options: E
     version: LOG_VERSION,
     exportedAt: new Date(header.exportedAt ?? Date.now()).toISOString(),
     endpoint: redactUrl(header.endpoint, options.includeSecrets),
-    subprotocol: header.subprotocol,
+    subprotocol: redactProtocols(header.subprotocol, options.includeSecrets),
     extensions: header.extensions,
     counters: { ...header.counters },
     entries,

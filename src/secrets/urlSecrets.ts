@@ -287,8 +287,7 @@ export function endpointKey(url: string): string {
   return `${p.scheme}${p.rest}`;
 }
 
-/** A short, secret-free name for a URL: `host/path` (for tab labels and the window title). */
+/** A short, secret-free name for a URL: `host/path` with no user-info, query or fragment. */
 export function displayUrl(url: string): string {
-  const p = splitUrl(url.trim());
-  return p.rest.replace(/\/$/, '') || redactUrl(url.trim());
+  return splitUrl(url.trim()).rest.replace(/\/$/, '');
 }

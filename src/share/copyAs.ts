@@ -4,12 +4,13 @@ import { parseSubprotocols } from '../protocol/subprotocols';
 import { encodeMessage } from '../store/encodeMessage';
 import type { MessageFormat } from '../store/logEntry';
 import type { Drafts } from '../store/sessionState';
-import { shellJoin, shellQuote } from './shellQuote';
+import { redactSubprotocols, redactUrl } from '../secrets/urlSecrets';
+import { envMark, envMarksAsText, envMarksIn, shellJoin, shellQuote } from './shellQuote';
 
 /** The tools a connection can be copied for. */
 export type CopyTarget = 'websocat' | 'wscat' | 'javascript' | 'python' | 'curl';
 
-/** The `Copy as` options, named exactly as UI-CONTRACT.md says. */
+/** The `Copy as` options, named exactly as the UI contract (../shared/UI-CONTRACT.md, outside this repository) says. */
 export const COPY_TARGETS: readonly { value: CopyTarget; label: string }[] = [
   { value: 'websocat', label: 'websocat' },
   { value: 'wscat', label: 'wscat' },
@@ -174,10 +175,8 @@ function curl({ url, protocols }: CommandInput): string {
   ].join('\n');
 }
 
-/** The connection (and the composer's message, where the tool can send one) as a command or script. */
-export function commandFor(target: CopyTarget, input: CommandInput): string {
-  if (isSimulatorUrl(input.url)) return SIMULATOR_NOT_COPYABLE;
-  const message = messageOf(input.message, input.format);
+/** The snippet itself; envMarks in the URL or subprotocols are still in place. */
+function build(target: CopyTarget, input: CommandInput, message: SnippetMessage): string {
   switch (target) {
     case 'websocat':
       return websocat(input, message);
@@ -192,8 +191,40 @@ export function commandFor(target: CopyTarget, input: CommandInput): string {
   }
 }
 
-/** Checks the typed URL and subprotocols, then builds the snippet; an error says what to fix first. */
-export function snippetFor(target: CopyTarget, drafts: Pick<Drafts, 'url' | 'subprotocols' | 'message' | 'format'>): ParseResult<string> {
+/**
+ * The connection (and the composer's message, where the tool can send one) as a command or script.
+ * Secrets redacted by redactForCommand become `"$NAME"` in shell commands (the shell fills them in
+ * from the environment) and `$NAME` in JavaScript and Python, with a first line saying so.
+ */
+export function commandFor(target: CopyTarget, input: CommandInput): string {
+  if (isSimulatorUrl(input.url)) return SIMULATOR_NOT_COPYABLE;
+  const message = messageOf(input.message, input.format);
+  const vars = envMarksIn([input.url, ...input.protocols]);
+  if (vars.length === 0) return build(target, input, message);
+  const list = vars.map((v) => `$${v}`).join(', ');
+  if (target === 'javascript' || target === 'python') {
+    const plain = { ...input, url: envMarksAsText(input.url), protocols: input.protocols.map(envMarksAsText) };
+    const note = `${target === 'python' ? '#' : '//'} Secrets are left out: put yours where ${list} stands.`;
+    return `${note}\n${build(target, plain, message)}`;
+  }
+  const exports = vars.map((v) => `export ${v}='…'`).join('; ');
+  return `# Secrets are left out: the shell reads ${list} from the environment (${exports}).\n${build(target, input, message)}`;
+}
+
+/** The URL and subprotocols with every secret replaced by an environment variable named after it (`?token=$TOKEN`). */
+export function redactForCommand(url: string, protocols: readonly string[]): { url: string; protocols: string[] } {
+  return { url: redactUrl(url, envMark), protocols: protocols.map((p) => redactSubprotocols(p, envMark)) };
+}
+
+/**
+ * Checks the typed URL and subprotocols, then builds the snippet; an error says what to fix first.
+ * Secrets are replaced by environment variables (see redactForCommand) unless `includeSecrets`.
+ */
+export function snippetFor(
+  target: CopyTarget,
+  drafts: Pick<Drafts, 'url' | 'subprotocols' | 'message' | 'format'>,
+  { includeSecrets = false } = {},
+): ParseResult<string> {
   const typed = drafts.url.trim();
   if (typed === '') return fail('Enter a URL to copy the connection as a command.');
   if (isSimulatorUrl(typed)) return fail(SIMULATOR_NOT_COPYABLE);
@@ -201,5 +232,6 @@ export function snippetFor(target: CopyTarget, drafts: Pick<Drafts, 'url' | 'sub
   if (!url.ok) return fail(`Fix the URL first: ${url.error}`);
   const protocols = parseSubprotocols(drafts.subprotocols);
   if (!protocols.ok) return fail(`Fix the subprotocols first: ${protocols.error}`);
-  return ok(commandFor(target, { url: url.url, protocols: protocols.value, message: drafts.message, format: drafts.format }));
+  const connection = includeSecrets ? { url: url.url, protocols: protocols.value } : redactForCommand(url.url, protocols.value);
+  return ok(commandFor(target, { ...connection, message: drafts.message, format: drafts.format }));
 }

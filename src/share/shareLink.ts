@@ -1,74 +1,23 @@
 import { isMessageFormat } from '../compose/formats';
 import type { MessageFormat } from '../store/logEntry';
 import type { Drafts } from '../store/sessionState';
+import { stripSubprotocols, stripUrlSecrets, SUBPROTOCOL_NAME, urlSecrets } from '../secrets/urlSecrets';
 
 /** What a share link carries: the endpoint and the composer, never the log or anything received. */
 export type SharedDrafts = Pick<Drafts, 'url' | 'subprotocols' | 'format' | 'message'>;
 
 const VERSION = 1;
 
-// Parameter names compared lowercased with '-', '_', '.', '[' and ']' removed (so api_key, API-Key and apiKey match).
-const SECRET_NAMES = new Set([
-  'token', 'accesstoken', 'refreshtoken', 'idtoken', 'authtoken', 'bearer',
-  'auth', 'authorization', 'authkey',
-  'key', 'apikey', 'accesskey', 'secretkey', 'privatekey', 'subscriptionkey',
-  'password', 'passwd', 'pwd', 'pass', 'passphrase',
-  'secret', 'clientsecret',
-  'jwt', 'session', 'sessionid', 'sid', 'sessiontoken',
-  'signature', 'sig', 'credential', 'credentials', 'otp',
-  'xamzsignature', 'xamzcredential', 'xamzsecuritytoken', 'xgoogsignature', 'xgoogcredential',
-]);
-const SECRET_SUFFIXES = ['token', 'secret', 'password', 'signature', 'apikey', 'sessionid'];
-
-/** True for a query parameter name that looks like it carries a credential (case-insensitive). */
-export function isSecretName(name: string): boolean {
-  const normalised = name.toLowerCase().replace(/[-_.[\]]/g, '');
-  return SECRET_NAMES.has(normalised) || SECRET_SUFFIXES.some((suffix) => normalised.endsWith(suffix));
-}
-
-function decodeName(raw: string): string {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    return raw;
-  }
-}
-
 /**
- * Removes secret-looking query parameters (and a password in the user info) from a URL as typed,
- * leaving the rest of the text exactly as it was. `removed` names what was taken out, once each.
+ * The drafts with every secret left out (see src/secrets/urlSecrets.ts): secret query and fragment
+ * parameters, the user-info and credential-carrying subprotocols. `removed` names what was taken
+ * out, once each (`user-info`, `subprotocol` or the parameter's name).
  */
-export function stripSecrets(url: string): { url: string; removed: string[] } {
-  const removed: string[] = [];
-  const note = (name: string) => {
-    if (!removed.includes(name)) removed.push(name);
-  };
-  const hashAt = url.indexOf('#');
-  const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
-  let rest = hashAt >= 0 ? url.slice(0, hashAt) : url;
-  const queryAt = rest.indexOf('?');
-  const query = queryAt >= 0 ? rest.slice(queryAt + 1) : null;
-  rest = queryAt >= 0 ? rest.slice(0, queryAt) : rest;
-
-  // scheme://user:password@host → scheme://user@host
-  const userInfo = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^/?#@]*)@/.exec(rest);
-  if (userInfo && userInfo[2]!.includes(':')) {
-    rest = `${userInfo[1]}${userInfo[2]!.slice(0, userInfo[2]!.indexOf(':'))}@${rest.slice(userInfo[0].length)}`;
-    note('password (in the user info)');
-  }
-
-  if (query === null) return { url: rest + fragment, removed };
-  const parts = query.split('&');
-  const kept = parts.filter((part) => {
-    if (part === '') return true;
-    const name = decodeName(part.split('=', 1)[0]!);
-    if (!isSecretName(name)) return true;
-    note(name);
-    return false;
-  });
-  if (kept.length === parts.length) return { url: `${rest}?${query}${fragment}`, removed };
-  const keptQuery = kept.filter((part) => part !== '').join('&');
-  return { url: `${rest}${keptQuery === '' ? '' : `?${keptQuery}`}${fragment}`, removed };
+export function stripSecrets(url: string, subprotocols = ''): { url: string; subprotocols: string; removed: string[] } {
+  const removed = urlSecrets(url);
+  const keptProtocols = stripSubprotocols(subprotocols);
+  if (keptProtocols !== subprotocols) removed.push(SUBPROTOCOL_NAME);
+  return { url: stripUrlSecrets(url), subprotocols: keptProtocols, removed };
 }
 
 function toBase64Url(text: string): string {
@@ -87,14 +36,14 @@ function fromBase64Url(text: string): string {
 
 /**
  * A link that opens the app with these fields filled in. Everything travels in the fragment
- * (`#share=…`), which browsers never send to a server. Secret-looking query parameters are left
- * out of the URL unless `includeSecrets`.
+ * (`#share=…`), which browsers never send to a server. Secrets (see stripSecrets) are left out
+ * unless `includeSecrets`.
  */
 export function buildShareLink(pageHref: string, drafts: SharedDrafts, { includeSecrets = false } = {}): string {
   const hashAt = pageHref.indexOf('#');
   const page = hashAt >= 0 ? pageHref.slice(0, hashAt) : pageHref;
-  const url = includeSecrets ? drafts.url : stripSecrets(drafts.url).url;
-  const payload = { v: VERSION, url, subprotocols: drafts.subprotocols, format: drafts.format, message: drafts.message };
+  const { url, subprotocols } = includeSecrets ? drafts : stripSecrets(drafts.url, drafts.subprotocols);
+  const payload = { v: VERSION, url, subprotocols, format: drafts.format, message: drafts.message };
   return `${page}#share=${toBase64Url(JSON.stringify(payload))}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { redactText, redactUrl, REDACTED } from '../../src/export/redact';
+import { redactProtocols, redactText, redactUrl, REDACTED } from '../../src/export/redact';
 
 describe('redactUrl', () => {
   it('redacts secret query values and leaves the rest exactly as written', () => {
@@ -21,8 +21,10 @@ describe('redactUrl', () => {
   });
 
   it('redacts the password of user info and secrets in the fragment', () => {
-    expect(redactUrl('wss://bob:hunter2@h/ws')).toBe(`wss://bob:${REDACTED}@h/ws`);
-    expect(redactUrl('wss://bob@h/ws')).toBe('wss://bob@h/ws');
+    // The whole user info: a user name alone can be a token (wss://TOKEN@host), and the LAST @ ends it.
+    expect(redactUrl('wss://bob:hunter2@h/ws')).toBe(`wss://${REDACTED}@h/ws`);
+    expect(redactUrl('wss://TOKEN@h/ws')).toBe(`wss://${REDACTED}@h/ws`);
+    expect(redactUrl('wss://user:p@ss@h/ws')).toBe(`wss://${REDACTED}@h/ws`);
     expect(redactUrl('https://h/cb#access_token=xyz&state=1')).toBe(`https://h/cb#access_token=${REDACTED}&state=1`);
     expect(redactUrl('https://h/page#section')).toBe('https://h/page#section');
   });
@@ -36,7 +38,23 @@ describe('redactUrl', () => {
   });
 });
 
+describe('redactProtocols', () => {
+  it('redacts credential-carrying subprotocols and keeps the others', () => {
+    expect(redactProtocols('base64url.bearer.authorization.k8s.io.c2VjcmV0, v4.channel.k8s.io')).toBe(
+      `base64url.bearer.authorization.k8s.io.${REDACTED}, v4.channel.k8s.io`,
+    );
+    expect(redactProtocols('chat, bearer.abc123')).toBe(`chat, bearer.${REDACTED}`);
+    expect(redactProtocols('bearer.abc123', true)).toBe('bearer.abc123');
+  });
+});
+
 describe('redactText', () => {
+  it('redacts credential-carrying subprotocols in free text', () => {
+    expect(redactText('Connecting offering subprotocols base64url.bearer.authorization.k8s.io.c2VjcmV0, chat')).toBe(
+      `Connecting offering subprotocols base64url.bearer.authorization.k8s.io.${REDACTED}, chat`,
+    );
+  });
+
   it('redacts every URL in free text', () => {
     expect(redactText('Connecting to ws://h/?token=abc offering subprotocols chat')).toBe(
       `Connecting to ws://h/?token=${REDACTED} offering subprotocols chat`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildShareLink, isSecretName, readShareLink, stripSecrets, type SharedDrafts } from '../../src/share/shareLink';
+import { buildShareLink, readShareLink, stripSecrets, type SharedDrafts } from '../../src/share/shareLink';
+import { isSecretParamName as isSecretName } from '../../src/secrets/urlSecrets';
 
 const drafts: SharedDrafts = {
   url: 'wss://api.example.com/socket?room=7&token=abc&Access_Token=def&apiKey=k&x=1',
@@ -63,6 +64,7 @@ describe('stripSecrets', () => {
   it('removes secret-looking parameters, case-insensitively, and names them', () => {
     expect(stripSecrets(drafts.url)).toEqual({
       url: 'wss://api.example.com/socket?room=7&x=1',
+      subprotocols: '',
       removed: ['token', 'Access_Token', 'apiKey'],
     });
   });
@@ -79,18 +81,31 @@ describe('stripSecrets', () => {
   });
 
   it('drops the ? when nothing is left, and leaves a URL without secrets untouched', () => {
-    expect(stripSecrets('wss://h/p?token=a&secret=b')).toEqual({ url: 'wss://h/p', removed: ['token', 'secret'] });
-    expect(stripSecrets('wss://h/p?a=%20x&b')).toEqual({ url: 'wss://h/p?a=%20x&b', removed: [] });
-    expect(stripSecrets('wss://h/p')).toEqual({ url: 'wss://h/p', removed: [] });
-    expect(stripSecrets('not a url ?token=1')).toEqual({ url: 'not a url ', removed: ['token'] });
+    expect(stripSecrets('wss://h/p?token=a&secret=b')).toEqual({ url: 'wss://h/p', subprotocols: '', removed: ['token', 'secret'] });
+    expect(stripSecrets('wss://h/p?a=%20x&b')).toEqual({ url: 'wss://h/p?a=%20x&b', subprotocols: '', removed: [] });
+    expect(stripSecrets('wss://h/p')).toEqual({ url: 'wss://h/p', subprotocols: '', removed: [] });
+    expect(stripSecrets('not a url ?token=1')).toEqual({ url: 'not a url ', subprotocols: '', removed: ['token'] });
   });
 
   it('matches percent-encoded names and reports a repeated name once', () => {
-    expect(stripSecrets('wss://h/?%74oken=a&token=b&keep=1')).toEqual({ url: 'wss://h/?keep=1', removed: ['token'] });
+    expect(stripSecrets('wss://h/?%74oken=a&token=b&keep=1')).toEqual({ url: 'wss://h/?keep=1', subprotocols: '', removed: ['token'] });
   });
 
-  it('removes a password in the user info', () => {
-    expect(stripSecrets('wss://bob:hunter2@h/p?x=1')).toEqual({ url: 'wss://bob@h/p?x=1', removed: ['password (in the user info)'] });
-    expect(stripSecrets('wss://bob@h/p')).toEqual({ url: 'wss://bob@h/p', removed: [] });
+  it('removes the whole user info (a user name can be a token too), up to the last @', () => {
+    expect(stripSecrets('wss://bob:hunter2@h/p?x=1')).toEqual({ url: 'wss://h/p?x=1', subprotocols: '', removed: ['user-info'] });
+    expect(stripSecrets('wss://TOKEN@h/p')).toEqual({ url: 'wss://h/p', subprotocols: '', removed: ['user-info'] });
+    expect(stripSecrets('wss://user:p@ss@h/p')).toEqual({ url: 'wss://h/p', subprotocols: '', removed: ['user-info'] });
+  });
+
+  it('removes credential-carrying subprotocols and keeps the others', () => {
+    expect(stripSecrets('wss://h/p', 'base64url.bearer.authorization.k8s.io.c2VjcmV0, v4.channel.k8s.io')).toEqual({
+      url: 'wss://h/p',
+      subprotocols: 'v4.channel.k8s.io',
+      removed: ['subprotocol'],
+    });
+  });
+
+  it.each(['ticket', 'auth_code', 'sessionKey', 'vncticket', 'code', 'cookie', 'sid', 'otp'])('leaves out %s (seen leaking before)', (name) => {
+    expect(stripSecrets(`wss://h/p?${name}=abc123&x=1`)).toEqual({ url: 'wss://h/p?x=1', subprotocols: '', removed: [name] });
   });
 });

@@ -34,6 +34,14 @@ describe('Copy as', () => {
     const user = userEvent.setup();
     render(<ShareTools id={id} />);
     await user.selectOptions(copyAs(), 'wscat');
+    // Secrets are left out by default: the pasted command reads them from the environment.
+    expect(screen.getByRole('checkbox', { name: 'Include secrets in command' })).not.toBeChecked();
+    expect(snippet()).toHaveTextContent(
+      `# Secrets are left out: the shell reads $TOKEN from the environment (export TOKEN='…'). wscat -c 'wss://example.com/socket?room=1&token='"$TOKEN" -s chat -x 'it'\\''s' -w 1`,
+    );
+    expect(snippet()!.textContent).not.toContain('abc');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Include secrets in command' }));
     expect(snippet()).toHaveTextContent(`wscat -c 'wss://example.com/socket?room=1&token=abc' -s chat -x 'it'\\''s' -w 1`);
 
     act(() => setDraft(id, { message: '' }));
