@@ -1,12 +1,39 @@
 /**
  * Writing the stored state: throttled (one write per interval, the latest state wins), with secrets
- * stripped. A failed write (quota, private mode, storage disabled) keeps the state pending and is
+ * stripped by the one rule of src/secrets/urlSecrets.ts unless the user opted in for an endpoint.
+ * A failed write (quota, private mode, storage disabled) keeps the state pending and is
  * retried on the next change and on a timer with backoff; every outcome is reported, so the page
  * can say when saving fails and when it works again.
  */
-import { withoutSecrets } from './storage';
+import { endpointKey, stripSubprotocols, stripUrlSecrets } from '../secrets/urlSecrets';
+import { sortEndpoints } from '../store/historyStore';
 import { explain, type StorageLike } from './load';
 import { STORAGE_KEY, type PersistedState } from './schema';
+
+/**
+ * The URL as it may be stored: secret query and fragment parameters and the user-info are left
+ * out, unless the endpoint is in `rememberFor`. Works on any text (a half-typed URL too).
+ */
+export function stripSecretParams(url: string, rememberFor: readonly string[] = []): string {
+  if (!url || rememberFor.includes(endpointKey(url))) return url;
+  return stripUrlSecrets(url);
+}
+
+/** The subprotocols field as it may be stored: credential-carrying tokens left out unless opted in for `url`'s endpoint. */
+export function storedSubprotocols(protocols: string, url: string, rememberFor: readonly string[] = []): string {
+  return rememberFor.includes(endpointKey(url)) ? protocols : stripSubprotocols(protocols);
+}
+
+/** Applies the secrets rule to everything in a state that holds a URL. */
+export function withoutSecrets(state: PersistedState): PersistedState {
+  const remember = state.settings.rememberSecretsFor;
+  return {
+    ...state,
+    tabs: state.tabs.map((t) => ({ ...t, url: stripSecretParams(t.url, remember), subprotocols: storedSubprotocols(t.subprotocols, t.url, remember) })),
+    // Stripping can make two entries the same: keep the newest.
+    history: sortEndpoints(state.history.map((e) => ({ ...e, url: stripSecretParams(e.url, remember), subprotocols: storedSubprotocols(e.subprotocols, e.url, remember) }))),
+  };
+}
 
 /** Retry delays after a failed write: 1 s, 2 s, 4 s… up to 30 s. */
 export const RETRY_BASE_MS = 1_000;

@@ -12,7 +12,7 @@ import { replaceSavedMessages, useSavedMessages } from '../store/savedMessagesSt
 import { parseStoredText, type StorageLike } from './load';
 import { mergeShared, sameRecords, type SharedRecords } from './merge';
 import { emptyState, endpointRecordKey, STORAGE_KEY, type PersistedState, type Tombstone } from './schema';
-import { withoutSecrets } from './storage';
+import { withoutSecrets } from './saver';
 
 /** Tells `listener` about every value another page writes under a key; returns the unsubscribe. */
 export type ChangeFeed = (listener: (key: string | null, newValue: string | null) => void) => () => void;

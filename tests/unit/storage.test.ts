@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { endpointKey, isSecretParamName, stripSecretParams } from '../../src/persist/storage';
+import { endpointKey, isSecretParamName } from '../../src/secrets/urlSecrets';
 import { loadState, type StorageLike } from '../../src/persist/load';
 import { BACKUP_KEY, emptyState, SCHEMA_VERSION, STORAGE_KEY, type PersistedState } from '../../src/persist/schema';
-import { createSaver, RETRY_BASE_MS } from '../../src/persist/saver';
+import { createSaver, RETRY_BASE_MS, stripSecretParams } from '../../src/persist/saver';
 import { LIMITS } from '../../src/persist/bounds';
 import { startPersistence } from '../../src/persist/persistStore';
 import { FIRST_SESSION_ID, patchSession, useAppStore } from '../../src/store/appStore';
@@ -215,6 +215,20 @@ describe('createSaver', () => {
     saver.save({ ...state, settings: { rememberSecretsFor: ['wss://h/p'] } });
     saver.flush();
     expect(stored(storage).tabs[0]?.url).toBe('wss://h/p?token=abc');
+  });
+
+  it('leaves credential-carrying subprotocols out unless the endpoint opted in', () => {
+    const storage = new MemoryStorage();
+    const saver = createSaver(storage);
+    const state = sampleState();
+    state.tabs[0]!.subprotocols = 'base64url.bearer.authorization.k8s.io.SECRETTOKEN, channel.k8s.io';
+    saver.save(state);
+    saver.flush();
+    expect(storage.getItem(STORAGE_KEY)).not.toContain('SECRETTOKEN');
+    expect(stored(storage).tabs[0]?.subprotocols).toContain('channel.k8s.io');
+    saver.save({ ...state, settings: { rememberSecretsFor: ['wss://example.com/socket'] } });
+    saver.flush();
+    expect(storage.getItem(STORAGE_KEY)).toContain('SECRETTOKEN');
   });
 
   it('on a full storage: reports why, keeps the state, retries with backoff, and reports when a write works again', () => {
