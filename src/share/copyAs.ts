@@ -204,7 +204,7 @@ export function commandFor(target: CopyTarget, input: CommandInput): string {
   const list = vars.map((v) => `$${v}`).join(', ');
   if (target === 'javascript' || target === 'python') {
     const plain = { ...input, url: envMarksAsText(input.url), protocols: input.protocols.map(envMarksAsText) };
-    const note = `${target === 'python' ? '#' : '//'} Secrets are left out: put yours where ${list} stands.`;
+    const note = `${target === 'python' ? '#' : '//'} Secrets are left out: put yours where ${list} ${vars.length > 1 ? 'stand' : 'stands'}.`;
     return `${note}\n${build(target, plain, message)}`;
   }
   const exports = vars.map((v) => `export ${v}='…'`).join('; ');
