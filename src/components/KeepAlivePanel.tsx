@@ -45,6 +45,7 @@ export function ReconnectCountdown({ id }: { id: string }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!reconnect) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new countdown starts from the current time, not the last tick
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { List, useListRef, type RowComponentProps } from 'react-window';
+import { List, type ListImperativeAPI, type RowComponentProps } from 'react-window';
 import { formatCount } from '../format/count';
 import type { LogView } from '../log/filteredLog';
 import { LogRow, ROW_HEIGHT } from './LogRow';
@@ -63,11 +63,14 @@ const CURSOR_KEYS: Record<string, (index: number, count: number, page: number) =
  * entries.
  */
 export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight = null }: LogListProps) {
-  const listRef = useListRef(null);
+  // Plain useRef (what useListRef is): the React Compiler lint then knows it is a ref.
+  const listRef = useRef<ListImperativeAPI>(null);
   const [following, setFollowing] = useState(true);
   const [seqWhenLeft, setSeqWhenLeft] = useState(0);
   const lastSeqRef = useRef(lastSeq);
-  lastSeqRef.current = lastSeq;
+  useLayoutEffect(() => {
+    lastSeqRef.current = lastSeq;
+  });
   const count = view.length;
 
   // After every change of the log: stay pinned to the end while following; otherwise keep the
@@ -130,6 +133,7 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
 
   const jumpToLatest = () => {
     const el = listRef.current?.element;
+    // eslint-disable-next-line react-hooks/immutability -- a click handler scrolling the list's DOM element, not a write during render
     if (el) el.scrollTop = el.scrollHeight;
     setFollowing(true);
   };

@@ -89,7 +89,9 @@ export function MessageDetails({ id }: { id: string }) {
     }
   };
   const closeRef = useRef(close);
-  closeRef.current = close;
+  useEffect(() => {
+    closeRef.current = close;
+  });
 
   // Escape closes the panel from anywhere but a field the user is typing in (or a menu that handled it).
   const open = selectedSeq !== null;
@@ -324,6 +326,7 @@ function PayloadDetails({ id, entry }: { id: string; entry: LogEntry }) {
 }
 
 // C0 controls other than tab, line feed and carriage return, and DEL: most fonts draw them as empty boxes.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Shows control characters as their Unicode control pictures (NUL as ␀, DEL as ␡); says whether any were. */

@@ -13,6 +13,7 @@ export function PlaceholderPreview({ id }: { id: string }) {
   // NOTE: the sent count only matters to a message with placeholders; otherwise a firehose of sends would re-render this.
   const sent = useSession(id, (s) => (s.drafts.message.includes('{{') ? s.counters.sent : 0));
   const preview = useMemo(
+    // eslint-disable-next-line react-hooks/purity -- {{iso}} previews the time of this edit; the real value is taken at send
     () => (hasBraces ? expandPlaceholders(message, { now: Date.now(), counter: sent + 1, uuid: () => SAMPLE_UUID, random: () => 0.424242 }) : null),
     [hasBraces, message, sent],
   );
