@@ -3,14 +3,30 @@
 import { announceLocalEcho } from './announceLocalEcho.js';
 import { attachLocalEcho } from './localEcho.js';
 
+/** Vite's own sockets (HMR and its ping), which Vite's listener answers at the HMR path. */
+const VITE_PROTOCOLS = new Set(['vite-hmr', 'vite-ping']);
+
 /**
  * Attaches Local Echo to a Vite server's HTTP server (absent in middleware mode) and detaches on close.
+ * NOTE: Vite registers its HMR 'upgrade' listener before plugins run, and that listener throws on
+ * some malformed URLs (an uncaught throw ends the dev server). So Local Echo takes over the upgrade
+ * event: it checks every request first and hands only vite-* subprotocols to Vite's listeners.
  * @param {import('vite').ViteDevServer | import('vite').PreviewServer} server
  */
 function attach(server) {
   const httpServer = server.httpServer;
   if (!httpServer) return;
-  const echo = attachLocalEcho(httpServer, { log: (line) => server.config.logger.info(line) });
+  const viteListeners = /** @type {import('./localEcho.js').UpgradeHandler[]} */ (httpServer.listeners('upgrade'));
+  for (const listener of viteListeners) httpServer.off('upgrade', listener);
+  const echo = attachLocalEcho(httpServer, {
+    log: (line) => server.config.logger.info(line),
+    delegate: {
+      wants: (req) => VITE_PROTOCOLS.has(String(req.headers['sec-websocket-protocol'] ?? '').trim()),
+      handle: (req, socket, head) => {
+        for (const listener of viteListeners) listener.call(httpServer, req, socket, head);
+      },
+    },
+  });
   httpServer.once('close', () => void echo.close());
 }
 

@@ -2,15 +2,24 @@
 /**
  * Tiny static file server with Local Echo attached, for end-to-end tests, the
  * bench, and serving a built dist/.
- * CLI: node server/serve.js [root=dist] [--base /app/] [--port 8080] [--host 127.0.0.1]
+ * CLI: node server/serve.js [root=dist] [--base /app/] [--port 8080] [--host 127.0.0.1] [--quiet]
+ *      [--max-connections 64] [--idle-timeout SECONDS] [--max-payload BYTES]
  */
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { announceLocalEcho } from './announceLocalEcho.js';
-import { attachLocalEcho } from './localEcho.js';
+import { SECURITY_HEADERS } from './csp.js';
+import { attachLocalEcho, LOCAL_ECHO_PATHS } from './localEcho.js';
+import { parseTarget } from './requestGuard.js';
+
+/** TCP connections at once, HTTP and WebSocket together; Node drops the ones past it. */
+const MAX_SOCKETS = 256;
+/** A client must finish sending its request headers within this (slow-loris guard). */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /** @type {Record<string, string>} */
 const CONTENT_TYPES = {
@@ -30,26 +39,38 @@ const CONTENT_TYPES = {
 };
 
 /**
- * @typedef {{ root: string, base?: string, port?: number, host?: string, log?: (line: string) => void }} ServeOptions
+ * @typedef {{ root: string, base?: string, port?: number, host?: string, log?: (line: string) => void, limits?: Partial<import('./localEcho.js').Limits> }} ServeOptions
  * @typedef {{ url: string, origin: string, port: number, close(): Promise<void> }} RunningServer
  */
 
 /** Serves `root` under the URL prefix `base`, with Local Echo at the host root; resolves once listening. */
-export async function startServer(/** @type {ServeOptions} */ { root, base = '/', port = 0, host = '127.0.0.1', log = () => {} }) {
-  const rootDir = resolve(root);
+export async function startServer(/** @type {ServeOptions} */ { root, base = '/', port = 0, host = '127.0.0.1', log = () => {}, limits }) {
+  // Symlinks are resolved before the inside-root check, so the root itself is compared resolved too.
+  const rootDir = await realpath(resolve(root));
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer((req, res) => {
-    serveFile(rootDir, prefix, req, res).catch((err) => {
-      log(`[serve] ${req.url}: ${err instanceof Error ? err.message : String(err)}`);
+    /** @param {unknown} err */
+    const fail = (err) => {
+      log(`[serve] ${JSON.stringify(req.url)}: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) send(res, 500, 'Internal Server Error');
       else res.destroy();
-    });
+    };
+    try {
+      serveFile(rootDir, prefix, req, res).catch(fail);
+    } catch (err) {
+      fail(err);
+    }
   });
-  const echo = attachLocalEcho(server, { log });
+  server.maxConnections = MAX_SOCKETS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  const echo = attachLocalEcho(server, { log, limits });
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => ok(undefined));
   });
+  // After listening, an 'error' (say, out of file descriptors on accept) is logged, never thrown.
+  server.on('error', (err) => log(`[serve] ${err.message}`));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
@@ -74,7 +95,12 @@ export async function startServer(/** @type {ServeOptions} */ { root, base = '/'
  */
 async function serveFile(rootDir, prefix, req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const target = parseTarget(req.url);
+  if (!target.ok) return send(res, 400, `Bad Request: ${target.error}`);
+  const url = target.value;
+  if (LOCAL_ECHO_PATHS.includes(url.pathname)) {
+    return send(res, 426, `Upgrade Required: ${url.pathname} is a WebSocket endpoint (ws://host${url.pathname})`, { Upgrade: 'websocket' });
+  }
   if (url.pathname === prefix.slice(0, -1) && prefix !== '/') {
     return send(res, 301, 'Moved Permanently', { Location: prefix + url.search });
   }
@@ -89,21 +115,25 @@ async function serveFile(rootDir, prefix, req, res) {
   const file = resolve(rootDir, rel);
   // Encoded '..' or '\' survive URL normalisation, so check the resolved path stays inside root.
   if (rel.includes('\0') || !file.startsWith(rootDir + sep)) return send(res, 404, 'Not Found');
-  const info = await stat(file).catch(() => null);
+  // A symlink inside root may lead anywhere: serve only what really lies inside root.
+  const real = await realpath(file).catch(() => null);
+  if (!real || !real.startsWith(rootDir + sep)) return send(res, 404, 'Not Found');
+  const info = await stat(real).catch(() => null);
   if (!info?.isFile()) return send(res, 404, 'Not Found');
-  if (extname(file).toLowerCase() === '.html') {
+  if (extname(real).toLowerCase() === '.html') {
     // This server runs Local Echo beside the page: say so in the page, as the dev server does.
-    const body = Buffer.from(announceLocalEcho(await readFile(file, 'utf8')));
-    res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'] ?? 'text/html', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    const body = Buffer.from(announceLocalEcho(await readFile(real, 'utf8')));
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.html'] ?? 'text/html', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
     return void res.end(req.method === 'HEAD' ? undefined : body);
   }
   res.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': info.size,
     'Cache-Control': 'no-store',
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(real).on('error', () => res.destroy()).pipe(res);
 }
 
 /**
@@ -114,12 +144,12 @@ async function serveFile(rootDir, prefix, req, res) {
  * @param {Record<string, string>} [headers]
  */
 function send(res, status, body, headers = {}) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
 
-/** Parses CLI arguments: one positional root plus --base/--port/--host (either `--x v` or `--x=v`). */
-function parseArgs(/** @type {string[]} */ argv) {
+/** Parses CLI arguments: one positional root, --quiet, and --name value (or --name=value) options. */
+export function parseArgs(/** @type {string[]} */ argv) {
   /** @type {Record<string, string>} */
   const flags = {};
   const positional = [];
@@ -127,9 +157,28 @@ function parseArgs(/** @type {string[]} */ argv) {
     const arg = /** @type {string} */ (argv[i]);
     const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
     if (!m) positional.push(arg);
+    else if (m[1] === 'quiet') flags.quiet = 'yes';
     else flags[/** @type {string} */ (m[1])] = m[2] ?? argv[++i] ?? '';
   }
-  return { root: positional[0] ?? 'dist', base: flags.base ?? '/', port: Number(flags.port ?? 8080), host: flags.host ?? '127.0.0.1' };
+  /** @type {Partial<import('./localEcho.js').Limits>} */
+  const limits = {};
+  if (flags['max-connections'] !== undefined) limits.maxConnections = wholeNumber('--max-connections', flags['max-connections']);
+  if (flags['max-payload'] !== undefined) limits.maxPayload = wholeNumber('--max-payload', flags['max-payload']);
+  if (flags['idle-timeout'] !== undefined) limits.idleTimeoutMs = wholeNumber('--idle-timeout', flags['idle-timeout']) * 1000;
+  return {
+    root: positional[0] ?? 'dist',
+    base: flags.base ?? '/',
+    port: wholeNumber('--port', flags.port ?? '8080'),
+    host: flags.host ?? '127.0.0.1',
+    quiet: flags.quiet === 'yes',
+    limits,
+  };
+}
+
+/** A CLI option's whole-number value, or an error naming the option. */
+function wholeNumber(/** @type {string} */ name, /** @type {string} */ value) {
+  if (!/^\d{1,15}$/.test(value.trim())) throw new Error(`${name} needs a whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 async function main() {
@@ -139,7 +188,7 @@ async function main() {
     console.error(`No such directory: ${args.root} (run "npm run build" first?)`);
     process.exit(1);
   }
-  const running = await startServer({ ...args, log: (line) => console.log(line) });
+  const running = await startServer({ ...args, log: args.quiet ? () => {} : (line) => console.log(line) });
   console.log(`Serving ${args.root} at ${running.url} — Local Echo at ${running.origin.replace(/^http/, 'ws')}/echo`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

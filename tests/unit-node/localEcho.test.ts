@@ -1,14 +1,18 @@
 // @vitest-environment node
 // Local Echo endpoints and the static server, exercised over real sockets with the `ws` client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
-import { connect as netConnect, type Socket } from 'node:net';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WebSocket, type RawData } from 'ws';
-import { attachLocalEcho } from '../../server/localEcho.js';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { CONTENT_SECURITY_POLICY } from '../../server/csp.js';
+import { localEchoPlugin } from '../../server/localEchoPlugin.js';
 import { startServer } from '../../server/serve.js';
+import { rawExchange, upgradeRequest } from './serverChild';
 
 let dir = '';
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -20,6 +24,10 @@ beforeAll(async () => {
   await writeFile(join(dir, 'root', 'index.html'), '<!doctype html><title>tester</title>');
   // A file just outside root, which a traversal bug would leak.
   await writeFile(join(dir, 'package.json'), '{"secret":true}');
+  // Symlinks inside root: one to a file outside, one to the folder above, one to a file inside.
+  await symlink(join(dir, 'package.json'), join(dir, 'root', 'leak.json'));
+  await symlink(dir, join(dir, 'root', 'up'));
+  await symlink(join(dir, 'root', 'index.html'), join(dir, 'root', 'alias.html'));
   server = await startServer({ root: join(dir, 'root'), base: '/app/', port: 0 });
   wsOrigin = server.origin.replace(/^http/, 'ws');
 });
@@ -155,6 +163,26 @@ describe('local echo', () => {
     await closed(ws);
   });
 
+  it('/big sends one text message of the asked size, the pattern unbroken across fragments', async () => {
+    const size = 1_000_003;
+    const ws = await open(`/big?size=${size}&type=text`);
+    const { data, isBinary } = await ws.nextMessage();
+    expect(isBinary).toBe(false);
+    expect(data.equals(Buffer.alloc(size, 'BIG-TEXT 0123456789 abcdefghijklmnopqrstuvwxyz\n'))).toBe(true);
+    ws.close();
+    await closed(ws);
+  });
+
+  it('/big echoes a message sent while the big one is on its way, after it', async () => {
+    const ws = await open('/big?size=4194304&type=binary');
+    ws.send('hi');
+    const [big, echo] = await receivedCount(ws, 2);
+    expect(big!.data.length).toBe(4194304);
+    expect(echo).toEqual({ data: Buffer.from('hi'), isBinary: false });
+    ws.close();
+    await closed(ws);
+  });
+
   it('/big sends one binary message of the asked size', async () => {
     const ws = await open('/big?size=1048576&type=binary');
     const { data, isBinary } = await ws.nextMessage();
@@ -166,50 +194,128 @@ describe('local echo', () => {
   });
 });
 
-describe('Vite HMR sockets', () => {
+describe('Vite HMR sockets beside Local Echo (the plugin)', () => {
   let plain: Server;
-  let echo: ReturnType<typeof attachLocalEcho>;
+  const hmr = new WebSocketServer({ noServer: true });
   // Upgrades nobody answers stay half-open on the server side; destroy them so close() can finish.
   const sockets = new Set<Socket>();
 
   beforeAll(async () => {
     plain = createServer();
     plain.on('connection', (socket) => sockets.add(socket));
-    echo = attachLocalEcho(plain, { log: () => {} });
+    // Stands in for Vite's own listener, registered before plugins run: it parses the URL
+    // unguarded, answers vite-hmr at its path, ignores everything else.
+    plain.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(`http://example.com${req.url}`);
+      if (url.pathname === '/throw') throw new Error('a listener that throws');
+      const protocol = req.headers['sec-websocket-protocol'];
+      if ((protocol === 'vite-hmr' || protocol === 'vite-ping') && url.pathname === '/') hmr.handleUpgrade(req, socket, head, () => {});
+    });
+    const configureServer = localEchoPlugin().configureServer as (server: unknown) => void;
+    configureServer({ httpServer: plain, config: { logger: { info: () => {} } } });
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
   });
 
   afterAll(async () => {
-    await echo.close();
     for (const socket of sockets) socket.destroy();
+    hmr.close();
     await new Promise((resolve) => plain.close(resolve));
   });
 
-  /** Sends a raw upgrade request and returns whatever arrives within `ms`. */
-  function rawUpgrade(headers: string[], ms: number): Promise<string> {
-    const port = (plain.address() as { port: number }).port;
-    return new Promise((resolve, reject) => {
-      const socket = netConnect(port, '127.0.0.1');
-      let received = '';
-      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
-      socket.on('error', reject);
-      socket.write([
-        'GET /echo HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Upgrade: websocket', 'Connection: Upgrade',
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', ...headers, '', '',
-      ].join('\r\n'));
-      setTimeout(() => {
-        socket.destroy();
-        resolve(received);
-      }, ms);
-    });
-  }
+  const port = () => (plain.address() as { port: number }).port;
 
-  it('answers an ordinary upgrade (control)', async () => {
-    expect(await rawUpgrade([], 300)).toMatch(/^HTTP\/1\.1 101 /);
+  it('leaves vite-hmr at Vite\'s path to Vite, which answers it', async () => {
+    const { data } = await rawExchange(port(), upgradeRequest('/', ['Sec-WebSocket-Protocol: vite-hmr']), 2000, undefined, 100);
+    expect(data.toString('latin1')).toMatch(/^HTTP\/1\.1 101 [^]*Sec-WebSocket-Protocol: vite-hmr/i);
   });
 
-  it.each(['vite-hmr', 'vite-ping'])('leaves %s upgrades untouched', async (protocol) => {
-    expect(await rawUpgrade([`Sec-WebSocket-Protocol: ${protocol}`], 300)).toBe('');
+  it('refuses vite-hmr at a path Vite does not serve with 404, instead of leaving it hanging', async () => {
+    const { data, closed } = await rawExchange(port(), upgradeRequest('/elsewhere', ['Sec-WebSocket-Protocol: vite-ping']), 2000);
+    expect(data.toString('latin1')).toMatch(/^HTTP\/1\.1 404 /);
+    expect(closed).toBe(true);
+  });
+
+  it('answers 400 when a listener it hands over to throws, and keeps serving', async () => {
+    const { data, closed } = await rawExchange(port(), upgradeRequest('/throw', ['Sec-WebSocket-Protocol: vite-hmr']), 2000);
+    expect(data.toString('latin1')).toMatch(/^HTTP\/1\.1 400 /);
+    expect(closed).toBe(true);
+    const echo = await rawExchange(port(), upgradeRequest('/echo'), 2000, undefined, 100);
+    expect(echo.data.toString('latin1')).toMatch(/^HTTP\/1\.1 101 /);
+  });
+});
+
+describe('malformed upgrades', () => {
+  it.each([
+    ['POST, not GET', upgradeRequest('/echo').replace(/^GET/, 'POST'), 405],
+    ['HTTP/1.0', upgradeRequest('/echo').replace('HTTP/1.1', 'HTTP/1.0'), 400],
+    ['an upgrade to another protocol', upgradeRequest('/echo').replace('Upgrade: websocket', 'Upgrade: h2c'), 426],
+    ['an unsupported WebSocket version', upgradeRequest('/echo').replace('Version: 13', 'Version: 8'), 426],
+    ['a malformed key', upgradeRequest('/echo').replace('dGhlIHNhbXBsZSBub25jZQ==', 'short'), 400],
+    ['the target *', upgradeRequest('*'), 400],
+    ['a malformed extension offer', upgradeRequest('/echo', ['Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=99']), 400],
+  ])('refuses %s with an HTTP error and closes the socket', async (_name, request, status) => {
+    const { data, closed } = await rawExchange(server.port, request, 2000);
+    expect(data.toString('latin1')).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(closed).toBe(true);
+  });
+
+  it('turns an upgrade for // into an unknown path (1008), and keeps serving', async () => {
+    const ws = new WebSocket(`${wsOrigin}//`);
+    const { code, reason } = await closed(ws);
+    expect(code).toBe(1008);
+    expect(reason).toContain('Unknown path //');
+    const echo = await open('/echo');
+    echo.close();
+    await closed(echo);
+  });
+
+  it('answers a vite-hmr offer to /echo instead of leaving it hanging', async () => {
+    const ws = await open('/echo', ['vite-hmr']);
+    expect(ws.protocol).toBe('vite-hmr');
+    ws.close();
+    await closed(ws);
+  });
+});
+
+describe('limits', () => {
+  let limited: Awaited<ReturnType<typeof startServer>>;
+  const origin = () => limited.origin.replace(/^http/, 'ws');
+
+  beforeAll(async () => {
+    limited = await startServer({ root: join(dir, 'root'), port: 0, limits: { maxConnections: 2, idleTimeoutMs: 400, maxPayload: 1024 } });
+  });
+
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  it('refuses a WebSocket past maxConnections with 503', async () => {
+    const first = new WebSocket(`${origin()}/echo`);
+    const second = new WebSocket(`${origin()}/echo`);
+    await Promise.all([once(first, 'open'), once(second, 'open')]);
+    const { data, closed: wasClosed } = await rawExchange(limited.port, upgradeRequest('/echo'), 2000);
+    expect(data.toString('latin1')).toMatch(/^HTTP\/1\.1 503 [^]*limit of 2 open WebSockets/);
+    expect(wasClosed).toBe(true);
+    first.close();
+    second.close();
+    await Promise.all([closed(first), closed(second)]);
+  });
+
+  it('closes an idle WebSocket with 1001', async () => {
+    const ws = new WebSocket(`${origin()}/echo`);
+    const started = Date.now();
+    const { code, reason } = await closed(ws);
+    expect(code).toBe(1001);
+    expect(reason).toMatch(/^Idle for/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+  });
+
+  it('closes with 1009 a message larger than maxPayload', async () => {
+    const ws = new WebSocket(`${origin()}/echo`);
+    await once(ws, 'open');
+    const result = closed(ws);
+    ws.send(Buffer.alloc(1025));
+    expect((await result).code).toBe(1009);
   });
 });
 
@@ -238,5 +344,38 @@ describe('static server', () => {
 
   it('404s unknown files', async () => {
     expect((await fetch(server.url + 'missing.js')).status).toBe(404);
+  });
+
+  it('sends the security headers with pages and errors alike', async () => {
+    for (const url of [server.url, server.url + 'missing.js']) {
+      const res = await fetch(url);
+      expect(res.headers.get('content-security-policy'), url).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+      expect(res.headers.get('x-content-type-options'), url).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), url).toBe('no-referrer');
+    }
+  });
+
+  it('refuses symlinks that lead outside root, and follows those that stay inside', async () => {
+    for (const path of ['/app/leak.json', '/app/up/package.json']) {
+      const res = await rawGet(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).not.toContain('secret');
+    }
+    const inside = await rawGet('/app/alias.html');
+    expect(inside.status).toBe(200);
+    expect(inside.body).toContain('<title>tester</title>');
+  });
+
+  it('answers a plain HTTP request for a Local Echo path with 426 Upgrade Required', async () => {
+    const res = await fetch(server.origin + '/echo');
+    expect(res.status).toBe(426);
+    expect(res.headers.get('upgrade')).toBe('websocket');
+  });
+
+  it('answers odd targets with 400 or 404, never 500', async () => {
+    expect((await rawGet('//')).status).toBe(404);
+    expect((await rawGet('/app/%E0%A4%A')).status).toBe(400);
+    const star = await rawExchange(server.port, 'GET * HTTP/1.1\r\nHost: x\r\n\r\n', 2000, undefined, 100);
+    expect(star.data.toString('latin1')).toMatch(/^HTTP\/1\.1 400 /);
   });
 });
