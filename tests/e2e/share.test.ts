@@ -97,6 +97,11 @@ describe('Copy link', () => {
 });
 
 describe('Copy as', () => {
+  // These snippets are checked with the secrets in (tests/e2e/secrets.test.ts checks the default, without).
+  beforeAll(async () => {
+    await page.getByRole('checkbox', { name: exactName('Include secrets in command') }).check();
+  });
+
   it('offers exactly the five tools', async () => {
     const options = await copyAs(page).locator('option').evaluateAll((els) => els.map((el) => el.textContent));
     expect(options.filter((o) => !o?.endsWith('…'))).toEqual(['websocat', 'wscat', 'JavaScript', 'Python', 'curl']);
