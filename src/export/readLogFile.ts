@@ -26,12 +26,12 @@ export interface ReadLog {
   log: LogBuffer;
 }
 
-type Scheduler = { yield?: () => Promise<void> };
-
-/** Lets input and rendering run before the next slice. */
+/**
+ * Lets input, rendering and React's own updates run before the next slice.
+ * NOTE: a timer, not scheduler.yield(): a yield's continuation runs before other waiting tasks,
+ * so the progress bar (a React update) was never rendered until the whole file was read.
+ */
 function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
