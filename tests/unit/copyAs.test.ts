@@ -228,3 +228,34 @@ describe('snippetFor (from the drafts as typed)', () => {
     expect(snippetFor('curl', { ...drafts, url: 'simulator://local' })).toEqual({ ok: false, error: SIMULATOR_NOT_COPYABLE });
   });
 });
+
+describe('secrets in Copy as', () => {
+  const drafts = { url: 'wss://me:pw@h.example/p?token=abc123&x=1', subprotocols: 'chat, base64url.bearer.authorization.k8s.io.abc123', message: 'hi', format: 'text' as const };
+
+  it.each(COPY_TARGETS.map((t) => t.value))('%s leaves secrets out by default and names the variables', (target) => {
+    const snippet = snippetFor(target, drafts);
+    expect(snippet.ok).toBe(true);
+    const text = snippet.ok ? snippet.value : '';
+    expect(text).not.toContain('abc123');
+    expect(text).not.toContain('me:pw');
+    expect(text.split('\n')[0]).toMatch(/^(#|\/\/) Secrets are left out: .*\$USER_INFO, \$TOKEN, \$SUBPROTOCOL/);
+  });
+
+  it('lets the shell fill the secrets in from the environment', () => {
+    const snippet = snippetFor('websocat', drafts);
+    const run = runShell(`USER_INFO='me:pw'; TOKEN="it's"; SUBPROTOCOL=abc123\n${snippet.ok ? snippet.value : ''}`);
+    expect(run).toContain(`[--protocol][chat,base64url.bearer.authorization.k8s.io.abc123][wss://me:pw@h.example/p?token=it's&x=1]`);
+  });
+
+  it('keeps every secret with includeSecrets', () => {
+    const snippet = snippetFor('wscat', drafts, { includeSecrets: true });
+    expect(snippet).toEqual({ ok: true, value: "wscat -c 'wss://me:pw@h.example/p?token=abc123&x=1' -s chat -s base64url.bearer.authorization.k8s.io.abc123 -x hi -w 1" });
+  });
+
+  it('writes $NAME into JavaScript and Python strings', () => {
+    const js = snippetFor('javascript', drafts);
+    expect(js.ok && js.value).toContain('new WebSocket("wss://$USER_INFO@h.example/p?token=$TOKEN&x=1", ["chat", "base64url.bearer.authorization.k8s.io.$SUBPROTOCOL"])');
+    const py = snippetFor('python', drafts);
+    expect(py.ok && py.value).toContain('websockets.connect("wss://$USER_INFO@h.example/p?token=$TOKEN&x=1"');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildShareLink, readShareLink, stripSecrets, type SharedDrafts } from '../../src/share/shareLink';
-import { isSecretParamName as isSecretName } from '../../src/secrets/urlSecrets';
+import fc from 'fast-check';
+import { isSecretParamName as isSecretName, urlSecrets } from '../../src/secrets/urlSecrets';
 
 const drafts: SharedDrafts = {
   url: 'wss://api.example.com/socket?room=7&token=abc&Access_Token=def&apiKey=k&x=1',
@@ -107,5 +108,38 @@ describe('stripSecrets', () => {
 
   it.each(['ticket', 'auth_code', 'sessionKey', 'vncticket', 'code', 'cookie', 'sid', 'otp'])('leaves out %s (seen leaking before)', (name) => {
     expect(stripSecrets(`wss://h/p?${name}=abc123&x=1`)).toEqual({ url: 'wss://h/p?x=1', subprotocols: '', removed: [name] });
+  });
+});
+
+describe('share link properties', () => {
+  const format = fc.constantFrom('text', 'json', 'hex', 'base64') as fc.Arbitrary<SharedDrafts['format']>;
+  const anyDrafts = fc.record({ url: fc.string(), subprotocols: fc.string(), format, message: fc.string({ unit: 'grapheme' }) });
+
+  it('round-trips any valid input with Include secrets in link', () => {
+    fc.assert(fc.property(anyDrafts, (d) => {
+      expect(readShareLink(fragmentOf(buildShareLink(PAGE, d, { includeSecrets: true })))).toEqual(d);
+    }));
+  });
+
+  it('round-trips without secrets, and then carries none', () => {
+    fc.assert(fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), anyDrafts, (url, d) => {
+      const read = readShareLink(fragmentOf(buildShareLink(PAGE, { ...d, url })));
+      const { url: kept, subprotocols } = stripSecrets(url, d.subprotocols);
+      expect(read).toEqual({ ...d, url: kept, subprotocols });
+      expect(urlSecrets(kept)).toEqual([]);
+    }));
+  });
+
+  it('never throws on a random fragment', () => {
+    const fragment = fc.oneof(
+      fc.string(),
+      fc.string().map((s) => `#share=${s}`),
+      fc.base64String().map((s) => `#share=${s.replace(/\+/g, '-').replace(/\//g, '_')}`),
+      fc.json().map((j) => `#share=${Buffer.from(j).toString('base64url')}`),
+    );
+    fc.assert(fc.property(fragment, (hash) => {
+      const read = readShareLink(hash);
+      expect(read === null || typeof read === 'object').toBe(true);
+    }), { numRuns: 500 });
   });
 });
