@@ -1,0 +1,23 @@
+// @vitest-environment node
+// The README's Local Echo section states the limits and headers the code really uses.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { SECURITY_HEADERS } from '../../server/csp.js';
+import { DEFAULT_LIMITS } from '../../server/localEcho.js';
+
+const readme = () => readFile(join(import.meta.dirname, '../../README.md'), 'utf8');
+
+it('lists the exact headers serve.js sends, for other static hosts', async () => {
+  const text = await readme();
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(text).toContain(`${name}: ${value}\n`);
+});
+
+it('states the default limits', async () => {
+  const text = await readme();
+  expect(DEFAULT_LIMITS.maxPayload).toBe(64 * 1024 * 1024 + 64 * 1024);
+  expect(text).toContain('| 64 MiB + 64 KiB | closed with 1009 |');
+  expect(text).toContain(`| open WebSockets | ${DEFAULT_LIMITS.maxConnections} |`);
+  expect(text).toContain(`| ${DEFAULT_LIMITS.idleTimeoutMs / 60_000} minutes | closed with 1001 \`Idle for ${DEFAULT_LIMITS.idleTimeoutMs / 1000} s\` |`);
+  expect(text).toContain(`--max-payload ${DEFAULT_LIMITS.maxPayload}`);
+});
