@@ -3,7 +3,7 @@ const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 // Marks an environment variable inside a word (a redacted secret); control characters never come from a checked URL.
 const ENV_MARK = '\u0001';
-const ENV_IN_WORD = /\u0001([A-Za-z_][A-Za-z0-9_]*)\u0001/g;
+const ENV_IN_WORD = new RegExp(`${ENV_MARK}([A-Za-z_][A-Za-z0-9_]*)${ENV_MARK}`, 'g');
 
 /** An environment variable's name for a secret's name: `access_token` → `ACCESS_TOKEN`, `user-info` → `USER_INFO`. */
 export function envName(name: string): string {

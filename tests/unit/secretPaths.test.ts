@@ -49,7 +49,7 @@ const PURE_PATHS: Record<string, (c: Case) => string> = {
   export: (c) =>
     exportLines(
       { endpoint: c.url, subprotocol: c.subprotocols, extensions: '', counters: { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 } },
-      [{ at: 0, kind: 'info', data: `Connecting to ${c.url} offering subprotocols ${c.subprotocols}`, size: 0 }],
+      [{ at: 0, kind: 'info', data: `Connecting to ${c.url} offering subprotocols ${c.subprotocols}`, size: 0, close: null, format: null }],
     ).join('\n'),
   'share link': (c) => {
     const link = buildShareLink('https://tester.example/app/', { url: c.url, subprotocols: c.subprotocols, format: 'text', message: '' });
