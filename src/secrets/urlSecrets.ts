@@ -7,12 +7,11 @@
  * The name rule: a parameter name is percent-decoded and split into words at `_ - . [ ] space` and
  * lowerCamel boundaries (sessionKey → session key). It is secret when
  *   - one of its words is in SECRET_WORDS (api_key, X-Auth-Token, sessionKey, vncticket), or
- *   - the whole name is in SECRET_WHOLE_NAMES (code, state-less short names that only mean a secret
- *     alone: `code` is OAuth's, `country_code` is not), or
+ *   - the whole name is in SECRET_WHOLE_NAMES (`code` is OAuth's code alone; `country_code` is not), or
  *   - the whole name, words joined, ends with one of SECRET_ENDINGS (compounds written as one word:
  *     accesstoken, clientsecret, xamzsignature).
- * A secret word inside a longer word never counts: author, keyboard, monkey, passage, codec, session
- * names such as `sessions` aside, are not secret.
+ * A secret word inside a longer word never counts: author, keyboard, monkey, passage, codec and
+ * tokenizer are not secret. A parameter with an empty value hides nothing and is left alone.
  */
 
 /** Words that make a parameter name secret wherever they appear as a word of it. */
@@ -220,10 +219,7 @@ function mapParams(params: string, action: ParamAction): string {
 function mapUrl(url: string, action: ParamAction, userInfo: (info: string) => string | null): string {
   if (!url) return url;
   const p = splitUrl(url);
-  if (p.userInfo !== null) {
-    const replaced = userInfo(p.userInfo);
-    p.userInfo = replaced;
-  }
+  if (p.userInfo !== null) p.userInfo = userInfo(p.userInfo);
   if (p.query !== null) {
     const q = mapParams(p.query, action);
     p.query = q === '' && p.query !== '' ? null : q;
@@ -234,7 +230,7 @@ function mapUrl(url: string, action: ParamAction, userInfo: (info: string) => st
       const mapped = mapParams(p.fragment.slice(at), action);
       const head = p.fragment.slice(0, at);
       p.fragment = mapped === '' && p.fragment.length > at ? (head.endsWith('?') ? head.slice(0, -1) : head) : head + mapped;
-      if (p.fragment === '' ) p.fragment = null;
+      if (p.fragment === '') p.fragment = null;
     }
   }
   return joinUrl(p);
