@@ -35,7 +35,7 @@ async function writeLines(path: string, size: number): Promise<number> {
     count++;
     if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return count;
 }
 

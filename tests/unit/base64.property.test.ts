@@ -19,7 +19,7 @@ describe('base64 (property)', () => {
   it('never throws; accepts exactly what atob accepts among standard strings', () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[A-Za-z0-9+/=]*$/)), (input) => {
       const result = parseBase64(input);
-      let browser: string | null = null;
+      let browser: string | null;
       try {
         browser = atob(input);
       } catch {
