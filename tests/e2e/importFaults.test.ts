@@ -33,7 +33,7 @@ async function writeLines(path: string, size: number): Promise<number> {
     const line = received(count, `message ${count} ${padding}`) + '\n';
     bytes += line.length;
     count++;
-    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
   return count;
