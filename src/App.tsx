@@ -1,6 +1,7 @@
 import { ConnectionTabs } from './components/ConnectionTabs';
 import { ConnectionView } from './components/ConnectionView';
 import { ImportBanner } from './components/ExportImport';
+import { PanelBoundary } from './components/PanelBoundary';
 import { StorageStatus } from './components/StorageStatus';
 import { WindowTitle } from './components/WindowTitle';
 import { useAppStore } from './store/appStore';
@@ -14,13 +15,24 @@ export function App() {
         <h1>WebSocket Tester</h1>
         <p className="app__tagline">Connect, send text, JSON or binary, and read every frame, state change and close code.</p>
       </header>
-      <StorageStatus />
-      <WindowTitle id={activeId} />
-      <ConnectionTabs />
-      <ImportBanner id={activeId} />
+      <PanelBoundary name="storage status">
+        <StorageStatus />
+      </PanelBoundary>
+      <PanelBoundary name="window title">
+        <WindowTitle id={activeId} />
+      </PanelBoundary>
+      <PanelBoundary name="connection tabs">
+        <ConnectionTabs />
+      </PanelBoundary>
+      <PanelBoundary name="import banner">
+        <ImportBanner id={activeId} />
+      </PanelBoundary>
       <main>
-        {/* Keyed: each tab gets its own view state (scroll, cursor); its connection lives on outside React. */}
-        <ConnectionView key={activeId} id={activeId} />
+        {/* Keyed: each tab gets its own view state (scroll, cursor) and its own boundary, so a tab that
+            fails leaves the others working; its connection lives on outside React. */}
+        <PanelBoundary key={activeId} name="connection view">
+          <ConnectionView id={activeId} />
+        </PanelBoundary>
       </main>
     </div>
   );

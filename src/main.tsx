@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { PanelBoundary } from './components/PanelBoundary';
 import { startPersistence } from './persist/persistStore';
 import { applyShareLinkFromLocation } from './share/applyShareLink';
 import './styles.css';
@@ -15,6 +16,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {/* Last resort: whatever escapes the panels' own boundaries still leaves a way back, never a blank page. */}
+    <PanelBoundary name="page">
+      <App />
+    </PanelBoundary>
   </StrictMode>,
 );

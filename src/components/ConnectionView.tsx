@@ -4,6 +4,7 @@ import { EndpointBar } from './EndpointBar';
 import { KeepAlivePanel } from './KeepAlivePanel';
 import { LogPanel } from './LogPanel';
 import { MessageDetails } from './MessageDetails';
+import { PanelBoundary } from './PanelBoundary';
 import { ShareTools } from './ShareTools';
 import { SimulatorHelp } from './SimulatorHelp';
 import { WorkspacePanel } from './WorkspacePanel';
@@ -12,19 +13,36 @@ import { WorkspacePanel } from './WorkspacePanel';
 export function ConnectionView({ id }: { id: string }) {
   return (
     <div className="connection" role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`}>
-      <EndpointBar id={id} />
+      {/* One boundary per panel: a panel that throws says so and the others keep working. */}
+      <PanelBoundary name="endpoint bar">
+        <EndpointBar id={id} />
+      </PanelBoundary>
       <div className="connection__body">
         <div className="log-column">
-          <LogPanel id={id} />
-          <MessageDetails id={id} />
+          <PanelBoundary name="log panel">
+            <LogPanel id={id} />
+          </PanelBoundary>
+          <PanelBoundary name="message details">
+            <MessageDetails id={id} />
+          </PanelBoundary>
         </div>
         <aside className="side">
-          <Composer id={id} />
-          <ClosePanel id={id} />
-          <SimulatorHelp id={id} />
-          <KeepAlivePanel id={id} />
+          <PanelBoundary name="composer">
+            <Composer id={id} />
+          </PanelBoundary>
+          <PanelBoundary name="close panel">
+            <ClosePanel id={id} />
+          </PanelBoundary>
+          <PanelBoundary name="simulator help">
+            <SimulatorHelp id={id} />
+          </PanelBoundary>
+          <PanelBoundary name="keep-alive panel">
+            <KeepAlivePanel id={id} />
+          </PanelBoundary>
           <WorkspacePanel id={id} />
-          <ShareTools id={id} />
+          <PanelBoundary name="share tools">
+            <ShareTools id={id} />
+          </PanelBoundary>
         </aside>
       </div>
     </div>

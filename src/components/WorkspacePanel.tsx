@@ -1,3 +1,4 @@
+import { PanelBoundary } from './PanelBoundary';
 import { PlaceholderPreview } from './PlaceholderPreview';
 import { RecentEndpoints } from './RecentEndpoints';
 import { SavedMessages } from './saved/SavedMessages';
@@ -6,9 +7,15 @@ import { SavedMessages } from './saved/SavedMessages';
 export function WorkspacePanel({ id }: { id: string }) {
   return (
     <>
-      <PlaceholderPreview id={id} />
-      <SavedMessages id={id} />
-      <RecentEndpoints id={id} />
+      <PanelBoundary name="placeholder preview">
+        <PlaceholderPreview id={id} />
+      </PanelBoundary>
+      <PanelBoundary name="saved messages panel">
+        <SavedMessages id={id} />
+      </PanelBoundary>
+      <PanelBoundary name="recent endpoints panel">
+        <RecentEndpoints id={id} />
+      </PanelBoundary>
     </>
   );
 }
