@@ -1,5 +1,5 @@
 import { isSimulatorUrl } from '../protocol/url';
-import { SIMULATOR_COMMANDS } from '../connection/simulator';
+import { SIMULATOR_COMMANDS } from '../protocol/simulatorCommands';
 import { useSession } from '../store/appStore';
 
 /** The Simulator's commands, shown while the URL points at it. */

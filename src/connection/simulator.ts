@@ -1,7 +1,5 @@
+import { SIMULATOR_COMMANDS } from '../protocol/simulatorCommands';
 import type { Connection, ConnectionListener, Payload, ReadyState } from './types';
-
-/** The URL the Simulator preset fills in; any `simulator:` URL opens the Simulator. */
-export const SIMULATOR_URL = 'simulator://local';
 
 /** How long the Simulator stays CONNECTING, so the state change is visible. */
 export const SIMULATOR_CONNECT_DELAY_MS = 150;
@@ -9,17 +7,7 @@ export const SIMULATOR_CONNECT_DELAY_MS = 150;
 /** Messages pushed per macrotask by `/push`, so a large push never blocks the page. */
 const PUSH_CHUNK = 2000;
 
-/** The commands the Simulator understands, shown in the UI. */
-export const SIMULATOR_COMMANDS: readonly { command: string; effect: string }[] = [
-  { command: '/push N', effect: 'pushes N numbered text messages (at most 1,000,000)' },
-  { command: '/json', effect: 'pushes a sample JSON message' },
-  { command: '/binary N', effect: 'pushes one binary message of N bytes (at most 64 MiB)' },
-  { command: '/close CODE REASON', effect: 'closes cleanly with that code and reason' },
-  { command: '/drop', effect: 'drops the connection without a close frame (1006)' },
-  { command: '/help', effect: 'lists these commands' },
-];
-
-/** An in-browser endpoint with no network: echoes what it gets and obeys the commands above. */
+/** An in-browser endpoint with no network: echoes what it gets and obeys SIMULATOR_COMMANDS. */
 export function openSimulatorConnection(_url: string, protocols: string[], listener: ConnectionListener): Connection {
   let state: ReadyState = 'CONNECTING';
   let disposed = false;

@@ -1,4 +1,4 @@
-import { SIMULATOR_URL } from '../connection/simulator';
+import { SIMULATOR_URL } from '../protocol/simulatorCommands';
 
 /** A named endpoint the Preset box fills into URL. */
 export interface Preset {

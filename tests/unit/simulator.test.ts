@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
 import { waitFor } from '@testing-library/react';
-import { SIMULATOR_URL } from '../../src/connection/simulator';
+import { SIMULATOR_URL } from '../../src/protocol/simulatorCommands';
 import type { ReadyState } from '../../src/connection/types';
 import { getSession, useAppStore, addSession } from '../../src/store/appStore';
 import { connect, disconnect, send, setDraft } from '../../src/store/connectionActions';
