@@ -48,6 +48,7 @@ export function attachLocalEcho(/** @type {import('node:events').EventEmitter} *
   });
   // Throughput endpoints skip compression so they measure the transport, not zlib.
   const raw = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: limits.maxPayload });
+  const idle = idleSweeper(limits.idleTimeoutMs);
 
   /** The guard around every upgrade: nothing it does may throw out into the HTTP server. */
   function onUpgrade(/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:stream').Duplex} */ socket, /** @type {Buffer} */ head) {
@@ -109,7 +110,7 @@ export function attachLocalEcho(/** @type {import('node:events').EventEmitter} *
       log(`${new Date().toISOString()} [local-echo] close ${where} code=${code} reason=${JSON.stringify(reason.toString())} ` +
         `in=${c.msgsIn} msgs/${c.bytesIn} B out=${c.msgsOut} msgs/${c.bytesOut} B`);
     });
-    closeWhenIdle(ws, socket, limits.idleTimeoutMs);
+    idle.watch(ws, socket);
     /** @type {Conn} */
     const conn = {
       ws, socket, url, counts,
@@ -130,6 +131,7 @@ export function attachLocalEcho(/** @type {import('node:events').EventEmitter} *
     /** Terminates all clients, closes both WebSocket servers and detaches from the HTTP server. */
     close() {
       httpServer.off('upgrade', onUpgrade);
+      idle.stop();
       const done = [compressed, raw].map((wss) => new Promise((resolve) => {
         for (const client of wss.clients) client.terminate();
         wss.close(() => resolve(undefined));
@@ -140,20 +142,38 @@ export function attachLocalEcho(/** @type {import('node:events').EventEmitter} *
 }
 
 /**
- * Closes `ws` with 1001 once its socket has been idle (nothing read or written) for `ms`; a peer
- * that ignores the close is cut off at the next idle period.
- * @param {import('ws').WebSocket} ws
- * @param {import('node:stream').Duplex} socket
- * @param {number} ms
+ * Closes with 1001 each watched WebSocket whose socket has read and written nothing for `ms`, and
+ * cuts off one that is still there a period later. One timer checks them all, so a busy socket
+ * pays nothing per write (a socket timeout would be re-armed on every write of a firehose).
+ * @param {number} ms 0 turns it off
  */
-function closeWhenIdle(ws, socket, ms) {
-  const net = /** @type {import('node:net').Socket} */ (socket);
-  if (!(ms > 0) || typeof net.setTimeout !== 'function') return;
-  net.setTimeout(ms);
-  net.on('timeout', () => {
-    if (ws.readyState === ws.OPEN) ws.close(1001, `Idle for ${Math.round(ms / 1000)} s`);
-    else ws.terminate();
-  });
+function idleSweeper(ms) {
+  /** @type {Map<import('ws').WebSocket, { socket: import('node:net').Socket, bytes: number, since: number }>} */
+  const watched = new Map();
+  const timer = ms > 0 ? setInterval(() => {
+    const now = Date.now();
+    for (const [ws, entry] of watched) {
+      const bytes = entry.socket.bytesRead + entry.socket.bytesWritten;
+      if (bytes !== entry.bytes) Object.assign(entry, { bytes, since: now });
+      else if (now - entry.since >= ms) {
+        entry.since = now;
+        if (ws.readyState === ws.OPEN) ws.close(1001, `Idle for ${Math.round(ms / 1000)} s`);
+        else ws.terminate();
+      }
+    }
+  }, Math.max(50, Math.min(ms / 4, 15_000))) : undefined;
+  timer?.unref();
+  return {
+    /** Starts watching `ws` until it closes. */
+    watch(/** @type {import('ws').WebSocket} */ ws, /** @type {import('node:stream').Duplex} */ socket) {
+      if (!timer) return;
+      const net = /** @type {import('node:net').Socket} */ (socket);
+      watched.set(ws, { socket: net, bytes: net.bytesRead + net.bytesWritten, since: Date.now() });
+      ws.once('close', () => watched.delete(ws));
+    },
+    /** Stops the timer. */
+    stop: () => clearInterval(timer),
+  };
 }
 
 /** The request's pathname, ignoring the query ('' when malformed: the guard refuses those first). */

@@ -96,7 +96,7 @@ export async function startServer(/** @type {ServeOptions} */ { root, base = '/'
 async function serveFile(rootDir, prefix, req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
   const target = parseTarget(req.url);
-  if (!target.ok) return send(res, 400, `Bad Request: ${target.error}`);
+  if (!target.ok) return send(res, 400, `Bad Request: ${target.error}`, { Connection: 'close' });
   const url = target.value;
   if (LOCAL_ECHO_PATHS.includes(url.pathname)) {
     return send(res, 426, `Upgrade Required: ${url.pathname} is a WebSocket endpoint (ws://host${url.pathname})`, { Upgrade: 'websocket' });
@@ -109,7 +109,7 @@ async function serveFile(rootDir, prefix, req, res) {
   try {
     rel = decodeURIComponent(url.pathname.slice(prefix.length));
   } catch {
-    return send(res, 400, 'Bad Request');
+    return send(res, 400, 'Bad Request: malformed percent-encoding', { Connection: 'close' });
   }
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
   const file = resolve(rootDir, rel);

@@ -91,9 +91,13 @@ describe('the dev server (npm start)', () => {
     await server?.close();
   });
 
-  it('survives an upgrade for //, refuses vite-hmr at a path Vite does not serve, and keeps HMR working', async () => {
+  it('survives an upgrade for // and odd HTTP targets, refuses vite-hmr at a path Vite does not serve, and keeps HMR working', async () => {
     const slashes = await rawExchange(port, upgradeRequest('//'), 3000, undefined, 200);
     expect(slashes.data.toString('latin1')).toMatch(/^HTTP\/1\.1 101 [^]*Unknown path \/\//);
+    for (const target of ['//', '/%', '/%00', '*']) {
+      const plain = await rawExchange(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`, 3000, undefined, 200);
+      expect(plain.data.toString('latin1'), target).toMatch(/^HTTP\/1\.1 \d{3} /);
+    }
     const stray = await rawExchange(port, upgradeRequest('/not-hmr', ['Sec-WebSocket-Protocol: vite-hmr']), 3000);
     expect(stray.data.toString('latin1')).toMatch(/^HTTP\/1\.1 404 /);
     expect(stray.closed).toBe(true);
