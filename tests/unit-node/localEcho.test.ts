@@ -2,17 +2,13 @@
 // Local Echo endpoints and the static server, exercised over real sockets with the `ws` client.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
-import { type Socket } from 'node:net';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../server/csp.js';
-import { localEchoPlugin } from '../../server/localEchoPlugin.js';
 import { startServer } from '../../server/serve.js';
-import { rawExchange, upgradeRequest } from './serverChild';
+import { rawExchange } from './serverChild';
+import { closed, openClient, receivedCount, type Client } from './wsClient';
 
 let dir = '';
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -37,44 +33,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-type Message = { data: Buffer; isBinary: boolean };
-type Client = WebSocket & { received: Message[]; nextMessage(): Promise<Message> };
-
-/**
- * Opens a client socket and resolves once it is open. Messages are queued from the
- * start: ones sent right after the handshake can be emitted before an awaited open resumes.
- */
-function open(path: string, protocols?: string[]): Promise<Client> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsOrigin + path, protocols) as Client;
-    const waiting: ((m: Message) => void)[] = [];
-    let read = 0;
-    ws.received = [];
-    ws.on('message', (data: RawData, isBinary) => {
-      const message = { data: data as Buffer, isBinary };
-      ws.received.push(message);
-      const waiter = waiting.shift();
-      if (waiter) {
-        read++;
-        waiter(message);
-      }
-    });
-    ws.nextMessage = () => new Promise((r) => (read < ws.received.length ? r(ws.received[read++]!) : waiting.push(r)));
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
-
-/** Resolves with the close code and reason. */
-function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-}
-
-/** Resolves once `ws` has received `count` messages. */
-async function receivedCount(ws: Client, count: number): Promise<Message[]> {
-  while (ws.received.length < count) await new Promise((r) => setTimeout(r, 10));
-  return ws.received;
-}
+/** Opens a client on this file's server. */
+const open = (path: string, protocols?: string[]): Promise<Client> => openClient(wsOrigin + path, protocols);
 
 /** Raw GET that keeps the path exactly as written (fetch would normalise `..`). */
 function rawGet(path: string): Promise<{ status: number; body: string }> {
@@ -203,131 +163,6 @@ describe('local echo', () => {
     expect(data.every((b, i) => b === (i & 0xff))).toBe(true);
     ws.close();
     await closed(ws);
-  });
-});
-
-describe('Vite HMR sockets beside Local Echo (the plugin)', () => {
-  let plain: Server;
-  const hmr = new WebSocketServer({ noServer: true });
-  // Upgrades nobody answers stay half-open on the server side; destroy them so close() can finish.
-  const sockets = new Set<Socket>();
-
-  beforeAll(async () => {
-    plain = createServer();
-    plain.on('connection', (socket) => sockets.add(socket));
-    // Stands in for Vite's own listener, registered before plugins run: it parses the URL
-    // unguarded, answers vite-hmr at its path, ignores everything else.
-    plain.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const url = new URL(`http://example.com${req.url}`);
-      if (url.pathname === '/throw') throw new Error('a listener that throws');
-      const protocol = req.headers['sec-websocket-protocol'];
-      if ((protocol === 'vite-hmr' || protocol === 'vite-ping') && url.pathname === '/') hmr.handleUpgrade(req, socket, head, () => {});
-    });
-    const configureServer = localEchoPlugin().configureServer as (server: unknown) => void;
-    configureServer({ httpServer: plain, config: { logger: { info: () => {} } } });
-    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
-  });
-
-  afterAll(async () => {
-    for (const socket of sockets) socket.destroy();
-    hmr.close();
-    await new Promise((resolve) => plain.close(resolve));
-  });
-
-  const port = () => (plain.address() as { port: number }).port;
-
-  it('leaves vite-hmr at Vite\'s path to Vite, which answers it', async () => {
-    const { data } = await rawExchange(port(), upgradeRequest('/', ['Sec-WebSocket-Protocol: vite-hmr']), 2000, undefined, 100);
-    expect(data.toString('latin1')).toMatch(/^HTTP\/1\.1 101 [^]*Sec-WebSocket-Protocol: vite-hmr/i);
-  });
-
-  it('refuses vite-hmr at a path Vite does not serve with 404, instead of leaving it hanging', async () => {
-    const { data, closed } = await rawExchange(port(), upgradeRequest('/elsewhere', ['Sec-WebSocket-Protocol: vite-ping']), 2000);
-    expect(data.toString('latin1')).toMatch(/^HTTP\/1\.1 404 /);
-    expect(closed).toBe(true);
-  });
-
-  it('answers 400 when a listener it hands over to throws, and keeps serving', async () => {
-    const { data, closed } = await rawExchange(port(), upgradeRequest('/throw', ['Sec-WebSocket-Protocol: vite-hmr']), 2000);
-    expect(data.toString('latin1')).toMatch(/^HTTP\/1\.1 400 /);
-    expect(closed).toBe(true);
-    const echo = await rawExchange(port(), upgradeRequest('/echo'), 2000, undefined, 100);
-    expect(echo.data.toString('latin1')).toMatch(/^HTTP\/1\.1 101 /);
-  });
-});
-
-describe('malformed upgrades', () => {
-  it.each([
-    ['POST, not GET', upgradeRequest('/echo').replace(/^GET/, 'POST'), 405],
-    ['HTTP/1.0', upgradeRequest('/echo').replace('HTTP/1.1', 'HTTP/1.0'), 400],
-    ['an upgrade to another protocol', upgradeRequest('/echo').replace('Upgrade: websocket', 'Upgrade: h2c'), 426],
-    ['an unsupported WebSocket version', upgradeRequest('/echo').replace('Version: 13', 'Version: 8'), 426],
-    ['a malformed key', upgradeRequest('/echo').replace('dGhlIHNhbXBsZSBub25jZQ==', 'short'), 400],
-    ['the target *', upgradeRequest('*'), 400],
-    ['a malformed extension offer', upgradeRequest('/echo', ['Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=99']), 400],
-  ])('refuses %s with an HTTP error and closes the socket', async (_name, request, status) => {
-    const { data, closed } = await rawExchange(server.port, request, 2000);
-    expect(data.toString('latin1')).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
-    expect(closed).toBe(true);
-  });
-
-  it('turns an upgrade for // into an unknown path (1008), and keeps serving', async () => {
-    const ws = new WebSocket(`${wsOrigin}//`);
-    const { code, reason } = await closed(ws);
-    expect(code).toBe(1008);
-    expect(reason).toContain('Unknown path //');
-    const echo = await open('/echo');
-    echo.close();
-    await closed(echo);
-  });
-
-  it('answers a vite-hmr offer to /echo instead of leaving it hanging', async () => {
-    const ws = await open('/echo', ['vite-hmr']);
-    expect(ws.protocol).toBe('vite-hmr');
-    ws.close();
-    await closed(ws);
-  });
-});
-
-describe('limits', () => {
-  let limited: Awaited<ReturnType<typeof startServer>>;
-  const origin = () => limited.origin.replace(/^http/, 'ws');
-
-  beforeAll(async () => {
-    limited = await startServer({ root: join(dir, 'root'), port: 0, limits: { maxConnections: 2, idleTimeoutMs: 400, maxPayload: 1024 } });
-  });
-
-  afterAll(async () => {
-    await limited?.close();
-  });
-
-  it('refuses a WebSocket past maxConnections with 503', async () => {
-    const first = new WebSocket(`${origin()}/echo`);
-    const second = new WebSocket(`${origin()}/echo`);
-    await Promise.all([once(first, 'open'), once(second, 'open')]);
-    const { data, closed: wasClosed } = await rawExchange(limited.port, upgradeRequest('/echo'), 2000);
-    expect(data.toString('latin1')).toMatch(/^HTTP\/1\.1 503 [^]*limit of 2 open WebSockets/);
-    expect(wasClosed).toBe(true);
-    first.close();
-    second.close();
-    await Promise.all([closed(first), closed(second)]);
-  });
-
-  it('closes an idle WebSocket with 1001', async () => {
-    const ws = new WebSocket(`${origin()}/echo`);
-    const started = Date.now();
-    const { code, reason } = await closed(ws);
-    expect(code).toBe(1001);
-    expect(reason).toMatch(/^Idle for/);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
-  });
-
-  it('closes with 1009 a message larger than maxPayload', async () => {
-    const ws = new WebSocket(`${origin()}/echo`);
-    await once(ws, 'open');
-    const result = closed(ws);
-    ws.send(Buffer.alloc(1025));
-    expect((await result).code).toBe(1009);
   });
 });
 
