@@ -3,6 +3,7 @@ import { List, type ListImperativeAPI, type RowComponentProps } from 'react-wind
 import { formatCount } from '../format/count';
 import type { LogView } from '../log/filteredLog';
 import { LogRow, ROW_HEIGHT } from './LogRow';
+import type { TextPattern } from '../log/textPattern';
 
 /** How close to the end (in pixels) still counts as "at the newest entry". */
 const AT_END_SLACK = ROW_HEIGHT;
@@ -16,7 +17,7 @@ interface LogListProps {
   /** Seq of the newest entry ever logged, to count what arrived below while scrolled away. */
   lastSeq: number;
   /** What rows mark as matching the filter, or null. */
-  highlight?: RegExp | null;
+  highlight?: TextPattern | null;
 }
 
 interface RowProps {
@@ -26,7 +27,7 @@ interface RowProps {
   selectedSeq: number | null;
   activeSeq: number | null;
   onOpen: (seq: number) => void;
-  highlight: RegExp | null;
+  highlight: TextPattern | null;
 }
 
 function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight }: RowComponentProps<RowProps>) {

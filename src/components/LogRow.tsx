@@ -4,11 +4,12 @@ import { formatClock, formatDuration } from '../format/time';
 import { describeClose, directionLabel, explainClose, isBinary, previewEntry } from '../log/entryText';
 import { splitByPattern } from '../log/highlight';
 import type { LogEntry } from '../store/logEntry';
+import type { TextPattern } from '../log/textPattern';
 
 /**
  * Height of every row in pixels.
  * NOTE: one height for all rows means the list never measures and never re-places rows when the
- * ring drops old entries; long close explanations are in the row's text, its title and the bar.
+ * bounded log drops old entries; long close explanations are in the row's text, its title and the bar.
  */
 export const ROW_HEIGHT = 26;
 
@@ -24,7 +25,7 @@ interface LogRowProps {
   active: boolean;
   onOpen: (seq: number) => void;
   /** The filter's pattern: its matches in the payload are marked. */
-  highlight?: RegExp | null;
+  highlight?: TextPattern | null;
 }
 
 /** One log entry on one line; payloads are rendered as text nodes, never as HTML. */
@@ -64,7 +65,7 @@ export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, ac
 });
 
 /** The text with the filter's matches in <mark>: React text nodes, never HTML. */
-function Highlighted({ text, pattern }: { text: string; pattern: RegExp | null }) {
+function Highlighted({ text, pattern }: { text: string; pattern: TextPattern | null }) {
   if (!pattern) return <>{text}</>;
   const segments = splitByPattern(text, pattern);
   if (segments.length === 1 && !segments[0]!.match) return <>{text}</>;

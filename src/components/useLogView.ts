@@ -3,6 +3,7 @@ import { ALL_KINDS, createEntryMatcher, type CompiledFilter, type KindFilter } f
 import { FilteredLog, type LogView } from '../log/filteredLog';
 import { getLog } from '../store/sessionReads';
 import { useSession } from '../store/appStore';
+import type { TextPattern } from '../log/textPattern';
 
 /** Delay between the last keystroke in Filter and filtering, so typing never waits for the log. */
 export const FILTER_DEBOUNCE_MS = 60;
@@ -25,7 +26,7 @@ export interface LogViewResult {
   /** Why the query could not be used (an invalid expression); the previous valid filter still applies. */
   error: string | null;
   /** What rows highlight, or null. */
-  highlight: RegExp | null;
+  highlight: TextPattern | null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { ok, type ParseResult } from '../codecs/result';
+import { literalPattern, re2Pattern, type TextPattern } from './textPattern';
 import { toHex } from '../codecs/hex';
 import type { EntryKind, LogEntry } from '../store/logEntry';
 import { describeClose } from './entryText';
@@ -30,40 +32,22 @@ export interface MatchOptions {
 /** A compiled filter: the predicate, and the pattern rows highlight (null when there is no text query). */
 export interface CompiledFilter {
   matches: EntryMatcher;
-  /** Non-global, so it never carries lastIndex from one test to the next. */
-  pattern: RegExp | null;
+  pattern: TextPattern | null;
   /** True when the filter shows every entry (no query, every kind). */
   matchesAll: boolean;
 }
 
-export type CompileResult = { ok: true; value: CompiledFilter } | { ok: false; error: string };
+export type CompileResult = ParseResult<CompiledFilter>;
 
 const matchEverything: EntryMatcher = () => true;
 
-/**
- * Builds the regular expression for a query: literal text escaped, or the user's expression.
- * NOTE: never the `g` or `y` flag: `test` on such a RegExp resumes at lastIndex, which would make
- * one entry's answer depend on the entry tested before it.
- */
-export function compilePattern(query: string, options: MatchOptions = {}): { ok: true; value: RegExp } | { ok: false; error: string } {
-  const flags = options.matchCase ? '' : 'i';
-  if (!options.regex) return { ok: true, value: new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags) };
-  try {
-    // Unicode mode first, so \p{L} and astral characters work; otherwise the lenient legacy syntax
-    // (where e.g. "\-" or "]" alone are allowed).
-    return { ok: true, value: new RegExp(query, flags + 'u') };
-  } catch {
-    try {
-      return { ok: true, value: new RegExp(query, flags) };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: `Invalid regular expression /${query}/: ${message.replace(/^Invalid regular expression: (?:\/[\s\S]*\/[a-z]*: )?/, '')}` };
-    }
-  }
+/** Compiles a query: literal text (case-insensitive unless asked), or the user's expression on RE2. */
+export function compilePattern(query: string, options: MatchOptions = {}): ParseResult<TextPattern> {
+  return options.regex ? re2Pattern(query, Boolean(options.matchCase)) : ok(literalPattern(query, Boolean(options.matchCase)));
 }
 
 /** Tests a pattern against an entry's searchable text: text payload, close description, or the hex of a binary one. */
-function textMatcher(pattern: RegExp): EntryMatcher {
+function textMatcher(pattern: TextPattern): EntryMatcher {
   return (entry) => {
     const { data } = entry;
     if (typeof data === 'string') {
@@ -85,9 +69,9 @@ export function createEntryMatcher(query: string): EntryMatcher;
 export function createEntryMatcher(query: string, options: MatchOptions): CompileResult;
 export function createEntryMatcher(query: string, options?: MatchOptions): EntryMatcher | CompileResult {
   if (options === undefined) {
-    return query ? textMatcher(new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')) : matchEverything;
+    return query ? textMatcher(literalPattern(query, false)) : matchEverything;
   }
-  let pattern: RegExp | null = null;
+  let pattern: TextPattern | null = null;
   if (query) {
     const compiled = compilePattern(query, options);
     if (!compiled.ok) return compiled;

@@ -71,14 +71,26 @@ describe('createEntryMatcher with options', () => {
   });
 
   it('never carries lastIndex from one entry to the next', () => {
-    const { matches: m, pattern } = compile('a', { regex: true });
-    expect(pattern!.global).toBe(false);
-    expect(pattern!.sticky).toBe(false);
+    const { matches: m } = compile('a', { regex: true });
     const e = entry('banana');
     for (let i = 0; i < 5; i++) expect(m(e)).toBe(true);
     expect(m(entry('a'))).toBe(true);
     expect(m(entry('xa'))).toBe(true);
-    expect(pattern!.lastIndex).toBe(0);
+  });
+
+  it('a pattern that would backtrack for hours answers at once (RE2 is linear)', () => {
+    const m = compile('(a+)+$', { regex: true }).matches;
+    expect(m(entry('a'.repeat(40) + '!'))).toBe(false);
+    expect(m(entry('a'.repeat(40)))).toBe(true);
+    expect(compile('(x+x+)+y', { regex: true }).matches(entry('x'.repeat(5000)))).toBe(false);
+  });
+
+  it('lookaround and backreferences get an error that says why', () => {
+    for (const query of ['(?=a)', '(?!a)b', '(?<=a)b', '(a)\\1']) {
+      const result = createEntryMatcher(query, { regex: true });
+      expect(result.ok, query).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/linear-time engine \(RE2\)/);
+    }
   });
 
   it('kinds: Show sent / Show received / Show events narrow the log', () => {
@@ -108,8 +120,10 @@ describe('createEntryMatcher with options', () => {
     expect(compile('').pattern).toBeNull();
     expect(compile('', { kinds: { sent: true, received: true, events: false } }).matchesAll).toBe(false);
     expect(compile('x').matchesAll).toBe(false);
-    expect(compile('x', { matchCase: true }).pattern!.flags).not.toContain('i');
-    expect(compile('x').pattern!.flags).toContain('i');
+    expect(compile('x', { matchCase: true }).pattern!.test('X')).toBe(false);
+    expect(compile('x').pattern!.test('X')).toBe(true);
+    expect(compile('x', { regex: true, matchCase: true }).pattern!.test('X')).toBe(false);
+    expect(compile('x', { regex: true }).pattern!.test('X')).toBe(true);
   });
 
   it('the one-argument form is still the case-insensitive literal predicate', () => {
