@@ -1,5 +1,5 @@
 import type { KindFilter } from '../log/entryMatcher';
-import type { LogFilter } from './useLogView';
+import type { LogFilter } from '../log/logFilter';
 import './LogTools.css';
 
 interface FilterOptionsProps {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { formatCount } from '../format/count';
 import { clearLog, selectEntry } from '../store/connectionActions';
 import { getLog } from '../store/sessionReads';
@@ -10,30 +10,16 @@ import { LogList } from './LogList';
 import { StatsStrip } from './StatsStrip';
 import { ExportImport } from './ExportImport';
 import { FilterOptions } from './FilterOptions';
-import { NO_FILTER, useLogView, type LogFilter } from './useLogView';
+import { useLogView } from './useLogView';
+import type { LogFilter } from '../log/logFilter';
+import { setFilter } from '../store/filterActions';
 import './LogTools.css';
-
-/** The filter of each connection, kept while another connection is shown. */
-const filters = new Map<string, LogFilter>();
 
 /** The log with its toolbar: filter and its options, counters, clear, export/import, and what the bound has dropped. */
 export function LogPanel({ id }: { id: string }) {
-  const [filter, setFilter] = useState<LogFilter>(() => filters.get(id) ?? NO_FILTER);
   // Each connection (and each imported log) keeps its own filter while another is shown.
-  const [shownId, setShownId] = useState(id);
-  if (shownId !== id) {
-    setShownId(id);
-    setFilter(filters.get(id) ?? NO_FILTER);
-  }
-  const changeFilter = useCallback(
-    (patch: Partial<LogFilter>) =>
-      setFilter((f) => {
-        const next = { ...f, ...patch };
-        filters.set(id, next);
-        return next;
-      }),
-    [id],
-  );
+  const filter = useSession(id, (s) => s.filter);
+  const changeFilter = useCallback((patch: Partial<LogFilter>) => setFilter(id, patch), [id]);
   const { view, version, error: filterError, highlight } = useLogView(id, filter);
   const log = getLog(id);
   const filtering = view !== log;

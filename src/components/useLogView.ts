@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ALL_KINDS, createEntryMatcher, type CompiledFilter, type KindFilter } from '../log/entryMatcher';
+import { createEntryMatcher, type CompiledFilter } from '../log/entryMatcher';
+import type { LogFilter } from '../log/logFilter';
 import { FilteredLog, type LogView } from '../log/filteredLog';
 import { getLog } from '../store/sessionReads';
 import { useSession } from '../store/appStore';
@@ -7,16 +8,6 @@ import type { TextPattern } from '../log/textPattern';
 
 /** Delay between the last keystroke in Filter and filtering, so typing never waits for the log. */
 export const FILTER_DEBOUNCE_MS = 60;
-
-/** What the user set in the log toolbar. */
-export interface LogFilter {
-  query: string;
-  regex: boolean;
-  matchCase: boolean;
-  kinds: KindFilter;
-}
-
-export const NO_FILTER: LogFilter = { query: '', regex: false, matchCase: false, kinds: { ...ALL_KINDS } };
 
 const SHOW_ALL: CompiledFilter = { matches: () => true, pattern: null, matchesAll: true };
 

@@ -1,6 +1,7 @@
 import { ZERO_COUNTERS, type SessionView } from '../session/session';
 import { DEFAULT_KEEP_ALIVE, DEFAULT_REPEAT, type KeepAliveSettings, type RepeatSettings } from '../session/settings';
 import type { ComposerAttachment } from '../compose/attachment';
+import { NO_FILTER, type LogFilter } from '../log/logFilter';
 import type { MessageFormat } from './logEntry';
 
 export type { Counters } from '../session/session';
@@ -43,6 +44,8 @@ export interface SessionState extends SessionView {
   imported?: ImportedLogInfo;
   keepAlive: KeepAliveSettings;
   repeatSettings: RepeatSettings;
+  /** The log's Filter and its options, kept while another connection is shown. */
+  filter: LogFilter;
   /** A message too large for the textarea (Resend of a big entry, a big paste): Send sends it instead of the typed message. */
   attachment: ComposerAttachment | null;
 }
@@ -77,6 +80,7 @@ export function createSessionState(id: string, drafts: Partial<Drafts> = {}): Se
     problems: { endpoint: null, composer: null, close: null, log: null, keepAlive: null },
     keepAlive: { ...DEFAULT_KEEP_ALIVE },
     repeatSettings: { ...DEFAULT_REPEAT },
+    filter: NO_FILTER,
     attachment: null,
     reconnect: null,
     repeat: null,
