@@ -22,7 +22,7 @@ export function PlaceholderPreview({ id }: { id: string }) {
     <section className="workspace-card placeholder-preview" aria-label="Placeholder preview">
       <h2>Preview</h2>
       {preview.ok ? (
-        <pre className="placeholder-preview__text">{preview.text}</pre>
+        <pre className="placeholder-preview__text">{preview.value}</pre>
       ) : (
         // Not role=alert: this is advice while typing; Send raises the alert.
         <p className="placeholder-preview__problem">Will not be sent: {preview.error}</p>

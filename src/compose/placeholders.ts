@@ -1,3 +1,4 @@
+import { ok, type ParseResult } from '../codecs/result';
 /**
  * Placeholders in a message body, filled in when the message is sent.
  * Expansion is plain text substitution: a name is looked up in a fixed table, never evaluated.
@@ -27,7 +28,6 @@ export interface PlaceholderContext {
   random: () => number;
 }
 
-export type ExpandResult = { ok: true; text: string } | { ok: false; error: string };
 
 // `{{ name }}`: no braces inside, surrounding spaces allowed.
 const PATTERN = /\{\{([^{}]*)\}\}/g;
@@ -70,9 +70,9 @@ function valueOf(name: PlaceholderName, context: PlaceholderContext): string {
  * Replaces every known placeholder with its value. Any unknown one makes the whole expansion fail
  * with an error naming it (the caller then sends nothing, e.g. alerting `Not sent: ${error}`). Substituted values are never re-scanned.
  */
-export function expandPlaceholders(text: string, context: PlaceholderContext): ExpandResult {
+export function expandPlaceholders(text: string, context: PlaceholderContext): ParseResult<string> {
   const matches = findPlaceholders(text);
-  if (matches.length === 0) return { ok: true, text };
+  if (matches.length === 0) return ok(text);
   const unknown = [...new Set(matches.filter((m) => !m.known).map((m) => m.raw))];
   if (unknown.length > 0) {
     const list = unknown.join(', ');
@@ -88,7 +88,7 @@ export function expandPlaceholders(text: string, context: PlaceholderContext): E
     out += text.slice(last, m.start) + valueOf(m.name as PlaceholderName, context);
     last = m.end;
   }
-  return { ok: true, text: out + text.slice(last) };
+  return ok(out + text.slice(last));
 }
 
 /** Values for a real send: the clock now, a random UUID per occurrence, Math.random. */

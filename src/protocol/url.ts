@@ -1,5 +1,6 @@
+import { ok, type ParseResult } from '../codecs/result';
 /** Result of checking a WebSocket URL: the normalised URL (maybe with a warning) or an error message. */
-export type UrlCheck = { ok: true; url: string; warning?: string } | { ok: false; error: string };
+export type UrlCheck = ParseResult<{ url: string; warning?: string }>;
 
 /** Whether a typed URL opens the in-page Simulator: the one rule (`simulator:` in any case, spaces around ignored). */
 export function isSimulatorUrl(input: string): boolean {
@@ -62,12 +63,10 @@ export function checkUrl(input: string, pageProtocol?: string): UrlCheck {
   if (url.hostname === '') return { ok: false, error: 'The URL has no host' };
 
   if (pageProtocol === 'https:' && url.protocol === 'ws:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return {
-      ok: true,
+    return ok({
       url: url.href,
-      warning:
-        'This page is served over https: the browser will block an insecure ws:// connection (mixed content). Use wss://.',
-    };
+      warning: 'This page is served over https: the browser will block an insecure ws:// connection (mixed content). Use wss://.',
+    });
   }
-  return { ok: true, url: url.href };
+  return ok({ url: url.href });
 }

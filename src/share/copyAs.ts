@@ -232,6 +232,6 @@ export function snippetFor(
   if (!url.ok) return fail(`Fix the URL first: ${url.error}`);
   const protocols = parseSubprotocols(drafts.subprotocols);
   if (!protocols.ok) return fail(`Fix the subprotocols first: ${protocols.error}`);
-  const connection = includeSecrets ? { url: url.url, protocols: protocols.value } : redactForCommand(url.url, protocols.value);
+  const connection = includeSecrets ? { url: url.value.url, protocols: protocols.value } : redactForCommand(url.value.url, protocols.value);
   return ok(commandFor(target, { ...connection, message: drafts.message, format: drafts.format }));
 }

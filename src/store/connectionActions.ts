@@ -55,20 +55,21 @@ export function connect(id: string): void {
   const { url: typedUrl, subprotocols } = state.drafts;
   const isSimulator = isSimulatorUrl(typedUrl);
   const checked = isSimulator
-    ? ({ ok: true, url: typedUrl.trim() } as const)
+    ? ({ ok: true, value: { url: typedUrl.trim() } } as const)
     : checkUrl(typedUrl, typeof location === 'undefined' ? undefined : location.protocol);
   if (!checked.ok) return setProblem(id, 'endpoint', checked.error);
   const protocols = parseSubprotocols(subprotocols);
   if (!protocols.ok) return setProblem(id, 'endpoint', protocols.error);
 
-  recordEndpoint(checked.url, protocols.value.join(', '));
+  const { url, warning } = checked.value as { url: string; warning?: string };
+  recordEndpoint(url, protocols.value.join(', '));
   patchSession(id, (s) => ({
-    openedUrl: checked.url,
-    warning: 'warning' in checked && checked.warning ? checked.warning : null,
+    openedUrl: url,
+    warning: warning ?? null,
     problems: { ...s.problems, endpoint: null, close: null },
   }));
   applyKeepAlive(id);
-  const refusal = session.connect(checked.url, protocols.value);
+  const refusal = session.connect(url, protocols.value);
   if (refusal) return setProblem(id, 'endpoint', refusal);
   if (isSimulator) session.note('Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');
 }
@@ -108,7 +109,7 @@ export function send(id: string): void {
   const nextPayload = (): ParseResult<Payload> => {
     if (attachment) return attachment.encoded ? { ok: true, value: attachment.data } : encodeMessage(attachment.data as string, attachment.format);
     const expanded = expandPlaceholders(message, livePlaceholderContext(session.counters.sent + 1));
-    return expanded.ok ? encodeMessage(expanded.text, format) : { ok: false, error: `Not sent: ${expanded.error}` };
+    return expanded.ok ? encodeMessage(expanded.value, format) : { ok: false, error: `Not sent: ${expanded.error}` };
   };
   const encoded = nextPayload();
   if (!encoded.ok) return setProblem(id, 'composer', encoded.error);

@@ -1,3 +1,4 @@
+import { splitSubprotocols } from '../protocol/subprotocols';
 import { create } from 'zustand';
 
 /** One URL + subprotocols combination and when it was last connected to. */
@@ -22,10 +23,7 @@ export const useHistory = create<HistoryState>()(() => ({ endpoints: [], remembe
 
 /** `chat, json` / `chat json` / ` chat ,json ` all become `chat, json`. */
 export function normalizeSubprotocols(subprotocols: string): string {
-  return subprotocols
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .join(', ');
+  return splitSubprotocols(subprotocols).join(', ');
 }
 
 const sameEndpoint = (a: { url: string; subprotocols: string }, url: string, subprotocols: string) =>

@@ -28,7 +28,7 @@ describe('placeholders (property)', () => {
 
   it('text without a placeholder comes out unchanged', () => {
     fc.assert(fc.property(fc.string().filter((s) => !/\{\{[^{}]*\}\}/.test(s)), context, (input, ctx) => {
-      expect(expandPlaceholders(input, ctx)).toEqual({ ok: true, text: input });
+      expect(expandPlaceholders(input, ctx)).toEqual({ ok: true, value: input });
     }));
   });
 
@@ -40,15 +40,15 @@ describe('placeholders (property)', () => {
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       const uuids = findPlaceholders(input).filter((m) => m.name === 'uuid').length;
-      expect(findPlaceholders(result.text)).toHaveLength(uuids);
-      for (const m of findPlaceholders(result.text)) expect(m.raw).toBe('{{counter}}');
+      expect(findPlaceholders(result.value)).toHaveLength(uuids);
+      for (const m of findPlaceholders(result.value)) expect(m.raw).toBe('{{counter}}');
     }));
   });
 
   it('{{random}} is a whole number from 0 to 999999', () => {
     fc.assert(fc.property(context, (ctx) => {
       const result = expandPlaceholders('{{random}}', ctx);
-      expect(result.ok && /^\d{1,6}$/.test(result.text)).toBe(true);
+      expect(result.ok && /^\d{1,6}$/.test(result.value)).toBe(true);
     }));
   });
 });

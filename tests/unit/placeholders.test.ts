@@ -25,24 +25,24 @@ describe('findPlaceholders', () => {
 describe('expandPlaceholders', () => {
   it('substitutes each known placeholder', () => {
     const result = expandPlaceholders('{{timestamp}}|{{iso}}|{{uuid}}|{{counter}}|{{random}}', context());
-    expect(result).toEqual({ ok: true, text: `${NOW}|2024-01-02T03:04:05.678Z|uuid-1|7|500000` });
+    expect(result).toEqual({ ok: true, value: `${NOW}|2024-01-02T03:04:05.678Z|uuid-1|7|500000` });
   });
 
   it('calls uuid and random once per occurrence', () => {
     let r = 0;
     const result = expandPlaceholders('{{uuid}} {{uuid}} {{random}} {{random}}', context({ random: () => [0, 0.999999999][r++] ?? 0 }));
-    expect(result).toEqual({ ok: true, text: 'uuid-1 uuid-2 0 999999' });
+    expect(result).toEqual({ ok: true, value: 'uuid-1 uuid-2 0 999999' });
   });
 
   it('allows spaces inside the braces and keeps the rest of the text exactly', () => {
     expect(expandPlaceholders('{"n": {{ counter }}, "t": "{{iso}}"}\n', context())).toEqual({
       ok: true,
-      text: '{"n": 7, "t": "2024-01-02T03:04:05.678Z"}\n',
+      value: '{"n": 7, "t": "2024-01-02T03:04:05.678Z"}\n',
     });
   });
 
   it('returns text without placeholders unchanged', () => {
-    expect(expandPlaceholders('plain {text}', context())).toEqual({ ok: true, text: 'plain {text}' });
+    expect(expandPlaceholders('plain {text}', context())).toEqual({ ok: true, value: 'plain {text}' });
   });
 
   it('fails on an unknown placeholder, naming it (and every other unknown one once)', () => {
@@ -61,7 +61,7 @@ describe('expandPlaceholders', () => {
     expect(evil.ok).toBe(false);
     expect((globalThis as { hacked?: boolean }).hacked).toBe(false);
     const nested = expandPlaceholders('{{uuid}}', context({ uuid: () => '{{counter}}' }));
-    expect(nested).toEqual({ ok: true, text: '{{counter}}' });
+    expect(nested).toEqual({ ok: true, value: '{{counter}}' });
   });
 
   it('treats {{}} as unknown', () => {
@@ -73,7 +73,7 @@ describe('expandPlaceholders', () => {
     const result = expandPlaceholders('{{uuid}} {{timestamp}}', livePlaceholderContext(1));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const [uuid, ts] = result.text.split(' ');
+    const [uuid, ts] = result.value.split(' ');
     expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(Number(ts)).toBeGreaterThanOrEqual(before);
   });

@@ -21,10 +21,10 @@ describe('checkUrl (property)', () => {
     fc.assert(fc.property(urlish, (input) => {
       const result = checkUrl(input);
       if (!result.ok) return;
-      expect(result.url).toMatch(/^wss?:\/\/[^/?#]/);
-      expect(result.url).not.toContain('#');
-      expect(new URL(result.url).hostname).not.toBe('');
-      expect(checkUrl(result.url)).toEqual(result);
+      expect(result.value.url).toMatch(/^wss?:\/\/[^/?#]/);
+      expect(result.value.url).not.toContain('#');
+      expect(new URL(result.value.url).hostname).not.toBe('');
+      expect(checkUrl(result.value.url)).toEqual(result);
     }), { numRuns: 2000 });
   });
 

@@ -6,21 +6,21 @@ const MIXED =
 
 describe('checkUrl', () => {
   it('accepts ws:// and wss:// and normalises with URL.href', () => {
-    expect(checkUrl('ws://example.com/socket')).toEqual({ ok: true, url: 'ws://example.com/socket' });
-    expect(checkUrl('wss://Example.COM:8443')).toEqual({ ok: true, url: 'wss://example.com:8443/' });
-    expect(checkUrl('ws://localhost:8080/?q=1')).toEqual({ ok: true, url: 'ws://localhost:8080/?q=1' });
-    expect(checkUrl('ws://[::1]:9000/x')).toEqual({ ok: true, url: 'ws://[::1]:9000/x' });
+    expect(checkUrl('ws://example.com/socket')).toEqual({ ok: true, value: { url: 'ws://example.com/socket' } });
+    expect(checkUrl('wss://Example.COM:8443')).toEqual({ ok: true, value: { url: 'wss://example.com:8443/' } });
+    expect(checkUrl('ws://localhost:8080/?q=1')).toEqual({ ok: true, value: { url: 'ws://localhost:8080/?q=1' } });
+    expect(checkUrl('ws://[::1]:9000/x')).toEqual({ ok: true, value: { url: 'ws://[::1]:9000/x' } });
   });
 
   it('trims surrounding whitespace', () => {
-    expect(checkUrl('  wss://example.com/a \n')).toEqual({ ok: true, url: 'wss://example.com/a' });
+    expect(checkUrl('  wss://example.com/a \n')).toEqual({ ok: true, value: { url: 'wss://example.com/a' } });
   });
 
   it('converts http to ws and https to wss, case-insensitively', () => {
-    expect(checkUrl('http://example.com/x')).toEqual({ ok: true, url: 'ws://example.com/x' });
-    expect(checkUrl('https://example.com/x')).toEqual({ ok: true, url: 'wss://example.com/x' });
-    expect(checkUrl('HTTPS://example.com')).toEqual({ ok: true, url: 'wss://example.com/' });
-    expect(checkUrl('WS://example.com')).toEqual({ ok: true, url: 'ws://example.com/' });
+    expect(checkUrl('http://example.com/x')).toEqual({ ok: true, value: { url: 'ws://example.com/x' } });
+    expect(checkUrl('https://example.com/x')).toEqual({ ok: true, value: { url: 'wss://example.com/x' } });
+    expect(checkUrl('HTTPS://example.com')).toEqual({ ok: true, value: { url: 'wss://example.com/' } });
+    expect(checkUrl('WS://example.com')).toEqual({ ok: true, value: { url: 'ws://example.com/' } });
   });
 
   it('asks for a URL when empty', () => {
@@ -81,9 +81,9 @@ describe('checkUrl', () => {
   });
 
   it('accepts the port range bounds and drops default ports', () => {
-    expect(checkUrl('ws://example.com:1')).toEqual({ ok: true, url: 'ws://example.com:1/' });
-    expect(checkUrl('ws://example.com:65535')).toEqual({ ok: true, url: 'ws://example.com:65535/' });
-    expect(checkUrl('wss://example.com:443/')).toEqual({ ok: true, url: 'wss://example.com/' });
+    expect(checkUrl('ws://example.com:1')).toEqual({ ok: true, value: { url: 'ws://example.com:1/' } });
+    expect(checkUrl('ws://example.com:65535')).toEqual({ ok: true, value: { url: 'ws://example.com:65535/' } });
+    expect(checkUrl('wss://example.com:443/')).toEqual({ ok: true, value: { url: 'wss://example.com/' } });
   });
 
   it('reports other parse failures as invalid URLs', () => {
@@ -93,16 +93,16 @@ describe('checkUrl', () => {
   });
 
   it('warns about ws:// from an https page', () => {
-    expect(checkUrl('ws://example.com/', 'https:')).toEqual({ ok: true, url: 'ws://example.com/', warning: MIXED });
-    expect(checkUrl('http://example.com/', 'https:')).toEqual({ ok: true, url: 'ws://example.com/', warning: MIXED });
+    expect(checkUrl('ws://example.com/', 'https:')).toEqual({ ok: true, value: { url: 'ws://example.com/', warning: MIXED } });
+    expect(checkUrl('http://example.com/', 'https:')).toEqual({ ok: true, value: { url: 'ws://example.com/', warning: MIXED } });
   });
 
   it('does not warn for wss://, loopback hosts or http pages', () => {
-    expect(checkUrl('wss://example.com/', 'https:')).toEqual({ ok: true, url: 'wss://example.com/' });
-    expect(checkUrl('ws://localhost:1/', 'https:')).toEqual({ ok: true, url: 'ws://localhost:1/' });
-    expect(checkUrl('ws://127.0.0.1:1/', 'https:')).toEqual({ ok: true, url: 'ws://127.0.0.1:1/' });
-    expect(checkUrl('ws://[::1]:1/', 'https:')).toEqual({ ok: true, url: 'ws://[::1]:1/' });
-    expect(checkUrl('ws://example.com/', 'http:')).toEqual({ ok: true, url: 'ws://example.com/' });
-    expect(checkUrl('ws://example.com/')).toEqual({ ok: true, url: 'ws://example.com/' });
+    expect(checkUrl('wss://example.com/', 'https:')).toEqual({ ok: true, value: { url: 'wss://example.com/' } });
+    expect(checkUrl('ws://localhost:1/', 'https:')).toEqual({ ok: true, value: { url: 'ws://localhost:1/' } });
+    expect(checkUrl('ws://127.0.0.1:1/', 'https:')).toEqual({ ok: true, value: { url: 'ws://127.0.0.1:1/' } });
+    expect(checkUrl('ws://[::1]:1/', 'https:')).toEqual({ ok: true, value: { url: 'ws://[::1]:1/' } });
+    expect(checkUrl('ws://example.com/', 'http:')).toEqual({ ok: true, value: { url: 'ws://example.com/' } });
+    expect(checkUrl('ws://example.com/')).toEqual({ ok: true, value: { url: 'ws://example.com/' } });
   });
 });
