@@ -1,3 +1,4 @@
+import { visibleText } from '../format/visibleText';
 import { describeCloseCode } from '../protocol/closeCodes';
 import { useSession } from '../store/appStore';
 
@@ -16,11 +17,11 @@ export function ConnectionDetails({ id }: { id: string }) {
           </div>
           <div>
             <dt>Subprotocol</dt>
-            <dd>{negotiated.protocol || 'none'}</dd>
+            <dd>{visibleText(negotiated.protocol) || 'none'}</dd>
           </div>
           <div>
             <dt>Extensions</dt>
-            <dd>{negotiated.extensions || 'none'}</dd>
+            <dd>{visibleText(negotiated.extensions) || 'none'}</dd>
           </div>
           <div>
             <dt>Handshake</dt>
@@ -42,7 +43,8 @@ function CloseSummary({ code, reason, wasClean }: { code: number; reason: string
         Closed: {code} {name}
       </strong>
       {' · '}
-      {reason ? `reason "${reason}"` : 'no reason given'}
+      {/* The reason is the server's text: hidden characters are shown as markers. */}
+      {reason ? `reason "${visibleText(reason)}"` : 'no reason given'}
       {' · '}
       {wasClean ? 'clean close' : 'not clean'}
       {explanation ? <span className="close-summary__explain"> {explanation}</span> : null}

@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatCount } from '../format/count';
+import { visibleText } from '../format/visibleText';
 
 /** Children of an object or array rendered at first; `Show more` adds this many again. */
 export const CHILD_PAGE = 100;
@@ -21,7 +22,7 @@ function sizeLabel(value: Container): string {
   return Array.isArray(value) ? `${formatCount(n)} ${n === 1 ? 'item' : 'items'}` : `${formatCount(n)} ${n === 1 ? 'key' : 'keys'}`;
 }
 
-/** A primitive JSON value, coloured by type; every value is rendered as text, never as HTML. */
+/** A primitive JSON value, coloured by type; every value is rendered as text, never as HTML, hidden characters as markers. */
 function Primitive({ value }: { value: unknown }) {
   if (value === null) return <span className="json-null" data-type="null">null</span>;
   switch (typeof value) {
@@ -33,7 +34,7 @@ function Primitive({ value }: { value: unknown }) {
       const cut = value.length > MAX_STRING_CHARS;
       return (
         <span className="json-string" data-type="string">
-          {JSON.stringify(cut ? value.slice(0, MAX_STRING_CHARS) : value)}
+          {visibleText(JSON.stringify(cut ? value.slice(0, MAX_STRING_CHARS) : value))}
           {cut ? <span className="json-note"> … {formatCount(value.length - MAX_STRING_CHARS)} more characters (see the Text view)</span> : null}
         </span>
       );
@@ -56,7 +57,7 @@ function KeyLabel({ name }: { name: string | number | undefined }) {
   if (name === undefined) return null;
   return (
     <>
-      {typeof name === 'number' ? <span className="json-index">{name}</span> : <span className="json-key">{JSON.stringify(name)}</span>}
+      {typeof name === 'number' ? <span className="json-index">{name}</span> : <span className="json-key">{visibleText(JSON.stringify(name))}</span>}
       <span className="json-punct">: </span>
     </>
   );
@@ -95,7 +96,7 @@ function ContainerNode({ name, value, depth, comma }: NodeProps & { value: Conta
   }
 
   const what = `${isArray ? 'array' : 'object'}, ${sizeLabel(value)}`;
-  const label = name === undefined ? `root (${what})` : `${typeof name === 'number' ? `[${name}]` : JSON.stringify(name)} (${what})`;
+  const label = name === undefined ? `root (${what})` : `${typeof name === 'number' ? `[${name}]` : visibleText(JSON.stringify(name))} (${what})`;
   const children: ReactNode[] = [];
   if (open) {
     const limit = Math.min(count, shown);

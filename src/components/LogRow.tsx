@@ -2,7 +2,8 @@ import { memo, type CSSProperties } from 'react';
 import { formatBytes } from '../format/bytes';
 import { formatClock, formatDuration } from '../format/time';
 import { describeClose, directionLabel, explainClose, isBinary, previewEntry } from '../log/entryText';
-import { splitByPattern } from '../log/highlight';
+import { visibleSegments } from '../log/highlight';
+import { visibleText } from '../format/visibleText';
 import type { LogEntry } from '../store/logEntry';
 import type { TextPattern } from '../log/textPattern';
 
@@ -64,11 +65,15 @@ export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, ac
   );
 });
 
-/** The text with the filter's matches in <mark>: React text nodes, never HTML. */
+/**
+ * The text with the filter's matches in <mark>: React text nodes, never HTML. Hidden characters
+ * (bidi controls, zero-width, controls) are shown as markers such as ⟨U+202E⟩; matches are found in
+ * the raw text first, so highlighting marks what the filter matched.
+ */
 function Highlighted({ text, pattern }: { text: string; pattern: TextPattern | null }) {
-  if (!pattern) return <>{text}</>;
-  const segments = splitByPattern(text, pattern);
-  if (segments.length === 1 && !segments[0]!.match) return <>{text}</>;
+  if (!pattern) return <>{visibleText(text)}</>;
+  const segments = visibleSegments(text, pattern);
+  if (segments.length === 1 && !segments[0]!.match) return <>{segments[0]!.text}</>;
   return (
     <>
       {segments.map((segment, i) => (segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}

@@ -8,15 +8,25 @@ export const ROW_PREVIEW_CHARS = 400;
 /** Bytes of a binary message shown as hex in a row. */
 export const ROW_PREVIEW_BYTES = 64;
 
-/** One-line preview of an entry's payload for its row (bounded, whatever the payload's size). */
+/**
+ * One-line preview of an entry's payload for its row (bounded, whatever the payload's size).
+ * NOTE: still raw text (so filter matches can be found in it); rows show it through
+ * visibleSegments, which turns hidden characters into markers.
+ */
 export function previewEntry(entry: LogEntry): string {
   if (entry.kind === 'close' && entry.close) return describeClose(entry);
   const { data } = entry;
   if (typeof data !== 'string') return toHex(new Uint8Array(data, 0, Math.min(data.byteLength, ROW_PREVIEW_BYTES))) + (data.byteLength > ROW_PREVIEW_BYTES ? ' …' : '');
   const text = compactPreview(data);
-  const head = text.length > ROW_PREVIEW_CHARS ? text.slice(0, ROW_PREVIEW_CHARS) + ' …' : text;
+  const head = text.length > ROW_PREVIEW_CHARS ? text.slice(0, cutEnd(text, ROW_PREVIEW_CHARS)) + ' …' : text;
   // Line breaks would break the one-line row; show them as symbols instead.
   return head.replace(/\r\n|\n|\r/g, ' ↵ ').replace(/\t/g, ' ⇥ ');
+}
+
+/** Where to cut text near `max` without splitting a surrogate pair (which would show as a lone surrogate). */
+function cutEnd(text: string, max: number): number {
+  const last = text.charCodeAt(max - 1);
+  return last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
 }
 
 /** Largest multi-line JSON text compacted for its row; bigger ones are previewed as they are. */

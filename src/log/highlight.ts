@@ -1,3 +1,4 @@
+import { visibleText } from '../format/visibleText';
 import { regExpPattern, type TextPattern } from './textPattern';
 
 /** A piece of a row's text: plain, or a match of the filter. */
@@ -31,4 +32,13 @@ export function splitByPattern(text: string, pattern: TextPattern | RegExp | nul
   }
   if (plainFrom < text.length || segments.length === 0) segments.push({ text: text.slice(plainFrom), match: false });
   return segments;
+}
+
+/**
+ * The segments of raw text as they are shown: matches found in the raw text (what the filter
+ * matched), then each segment's hidden characters turned into visible markers, so a match that
+ * spans a bidi control or a zero-width character is marked with its marker inside.
+ */
+export function visibleSegments(text: string, pattern: TextPattern | RegExp | null): Segment[] {
+  return splitByPattern(text, pattern).map((segment) => ({ text: visibleText(segment.text), match: segment.match }));
 }

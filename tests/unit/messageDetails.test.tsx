@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { App } from '../../src/App';
 import { Composer } from '../../src/components/Composer';
 import { Counters } from '../../src/components/Counters';
-import { MessageDetails, TEXT_VIEW_MAX_BYTES } from '../../src/components/MessageDetails';
+import { MessageDetails } from '../../src/components/MessageDetails';
+import { TEXT_VIEW_MAX_BYTES } from '../../src/log/textCut';
 import { payloadSize } from '../../src/codecs/payload';
 import { getSession } from '../../src/store/appStore';
 import { selectEntry } from '../../src/store/connectionActions';
