@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { splitByPattern, MAX_HIGHLIGHTS } from '../../src/log/highlight';
+import { splitByPattern, visibleSegments, MAX_HIGHLIGHTS } from '../../src/log/highlight';
 
 const join = (segments: { text: string }[]) => segments.map((s) => s.text).join('');
 
@@ -58,5 +58,25 @@ describe('splitByPattern', () => {
     const segments = splitByPattern(text, /a/);
     expect(segments.filter((s) => s.match)).toHaveLength(MAX_HIGHLIGHTS);
     expect(join(segments)).toBe(text);
+  });
+});
+
+describe('visibleSegments', () => {
+  it('marks what the filter matched in the raw text, with the hidden character shown as its marker inside the mark', () => {
+    expect(visibleSegments('ok \u202Egnp.exe\u202C', /k .g/)).toEqual([
+      { text: 'o', match: false },
+      { text: 'k ⟨U+202E⟩g', match: true },
+      { text: 'np.exe⟨U+202C⟩', match: false },
+    ]);
+  });
+
+  it('a match after a marker is still the right characters (positions are not shifted by the markers)', () => {
+    const segments = visibleSegments('\u200B\u200Babc\u200Dabc', /b/);
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['b', 'b']);
+    expect(segments.map((s) => s.text).join('')).toBe('⟨U+200B⟩⟨U+200B⟩abc⟨U+200D⟩abc');
+  });
+
+  it('without a pattern: one plain, visible segment', () => {
+    expect(visibleSegments('a\u0007b', null)).toEqual([{ text: 'a⟨U+0007⟩b', match: false }]);
   });
 });
