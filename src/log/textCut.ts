@@ -43,3 +43,22 @@ export function cutText(data: Payload, size: number, maxBytes: number = TEXT_VIE
   const { text, lossy } = decodeUtf8(bytes.subarray(0, end));
   return { text, shownBytes: end, lossy, binary: true };
 }
+
+/** Most characters one byte can become when shown: a whole marker such as ⟨U+0001⟩. */
+const MAX_SHOWN_PER_BYTE = 8;
+
+/**
+ * Like cutText, but bounded by the length of the text as shown (`show` may make it longer, as
+ * markers do), so at most `maxChars` characters go into the page; the byte counts stay exact.
+ */
+export function cutShownText(data: Payload, size: number, maxChars: number, show: (text: string) => string): TextCut & { shown: string } {
+  let limit = maxChars;
+  for (let attempt = 0; ; attempt++) {
+    const cut = cutText(data, size, limit);
+    const shown = show(cut.text);
+    if (shown.length <= maxChars || limit === 0) return { ...cut, shown };
+    // Shrink in proportion to how much showing grew the text; after a few tries take the bound
+    // that always holds (every byte shows as at most one marker).
+    limit = attempt < 4 ? Math.min(limit - 1, Math.floor((limit * maxChars) / shown.length)) : Math.floor(maxChars / MAX_SHOWN_PER_BYTE);
+  }
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8ByteLength } from '../../src/codecs/utf8';
-import { cutText, utf8CutEnd } from '../../src/log/textCut';
+import { cutShownText, cutText, utf8CutEnd } from '../../src/log/textCut';
 
 const enc = new TextEncoder();
 const buf = (text: string) => enc.encode(text).buffer as ArrayBuffer;
@@ -43,6 +43,34 @@ describe('cutText', () => {
         expect(text.startsWith(cut.text)).toBe(true);
         expect(utf8ByteLength(cut.text)).toBe(cut.shownBytes);
         expect(cut.lossy).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('cutShownText', () => {
+  const mark = (text: string) => text.replaceAll('\u0001', '⟨U+0001⟩');
+
+  it('bounds the text as shown, not only its bytes, and counts the bytes it covers exactly', () => {
+    const data = '\u0001'.repeat(1000);
+    const cut = cutShownText(data, 1000, 400, mark);
+    expect(cut.shown.length).toBeLessThanOrEqual(400);
+    expect(cut.shown.length).toBeGreaterThan(300);
+    expect(cut.shownBytes).toBe(cut.text.length);
+    expect(cut.shown).toBe(mark(cut.text));
+  });
+
+  it('text that showing does not grow is cut exactly as cutText cuts it', () => {
+    expect(cutShownText('x'.repeat(50), 50, 20, (t) => t)).toEqual({ ...cutText('x'.repeat(50), 50, 20), shown: 'x'.repeat(20) });
+  });
+
+  it('property: whatever the mix, at most maxChars are shown and the cut is a prefix', () => {
+    const unit = fc.constantFrom('a', '\u0001', '€', '😀');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 300 }), fc.integer({ min: 0, max: 120 }), (text, max) => {
+        const cut = cutShownText(buf(text), utf8ByteLength(text), max, mark);
+        expect(cut.shown.length).toBeLessThanOrEqual(max);
+        expect(text.startsWith(cut.text)).toBe(true);
       }),
     );
   });

@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import type { ParseResult } from '../../codecs/result';
 import { formatBytes } from '../../format/bytes';
 import { formatCount } from '../../format/count';
-import { hasHiddenCharacters, visibleText } from '../../format/visibleText';
+import { visibleText } from '../../format/visibleText';
 import { parsePayload } from '../../log/payloadJson';
-import { cutText, TEXT_VIEW_MAX_BYTES } from '../../log/textCut';
+import { cutShownText, TEXT_VIEW_MAX_BYTES } from '../../log/textCut';
 import type { LogEntry } from '../../store/logEntry';
 import { HexDump } from '../HexDump';
 import { JsonTree } from '../JsonTree';
@@ -15,10 +15,12 @@ import { JsonTree } from '../JsonTree';
  * `Show raw text` shows the text as it is (still as a text node, never HTML).
  */
 export function TextView({ entry }: { entry: LogEntry }) {
-  const cut = useMemo(() => cutText(entry.data, entry.size, TEXT_VIEW_MAX_BYTES), [entry]);
-  const hidden = useMemo(() => hasHiddenCharacters(cut.text), [cut]);
+  // NOTE: one cut for both ways of showing, bounded by the marked text (markers are longer than
+  // what they stand for), so Show raw text never changes how much is shown.
+  const cut = useMemo(() => cutShownText(entry.data, entry.size, TEXT_VIEW_MAX_BYTES, visibleText), [entry]);
+  const hidden = cut.shown !== cut.text;
   const [raw, setRaw] = useState(false);
-  const shown = useMemo(() => (hidden && !raw ? visibleText(cut.text) : cut.text), [cut, hidden, raw]);
+  const shown = raw ? cut.text : cut.shown;
   const notShown = entry.size - cut.shownBytes;
   return (
     <>
