@@ -11,6 +11,7 @@ export interface TextPattern {
   ranges(text: string, max: number): [number, number][];
 }
 
+const REGEX_META = /[.*+?^${}()|[\]\\]/;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A native RegExp as a TextPattern (literal text escaped into one cannot backtrack). */
@@ -55,6 +56,9 @@ function explain(query: string, message: string): string {
 
 /** The query as a regular expression, compiled by RE2; an error says why it cannot be used. */
 export function re2Pattern(query: string, matchCase: boolean): ParseResult<TextPattern> {
+  // NOTE: a query without a metacharacter means the same text in both engines; the native
+  // engine finds it several times faster, and escaped literal text cannot backtrack.
+  if (!REGEX_META.test(query)) return ok(literalPattern(query, matchCase));
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(query, matchCase ? 0 : RE2JS.CASE_INSENSITIVE);
