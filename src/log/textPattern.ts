@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { fail, ok, type ParseResult } from '../codecs/result';
+import { visibleText } from '../format/visibleText';
 
 /**
  * A compiled Filter query: whether a text matches, and where. Regex queries run on RE2 (re2js),
@@ -46,12 +47,13 @@ export function literalPattern(query: string, matchCase: boolean): TextPattern {
 
 /** Why RE2 refused a pattern, in the user's terms. */
 function explain(query: string, message: string): string {
-  const detail = message.replace(/^error parsing regexp: /, '');
+  // The alert shows the user's pattern (and RE2 quotes it): hidden characters as markers.
+  const detail = visibleText(message.replace(/^error parsing regexp: /, ''));
   const unsupported =
     /invalid or unsupported Perl syntax: `\(\?[=!<]|invalid escape sequence: `\\[1-9]/.test(message) || /\(\?<[=!]/.test(query);
   return unsupported
-    ? `Invalid regular expression /${query}/: ${detail}. Lookaround and backreferences are not supported: the filter uses a linear-time engine (RE2), so no pattern can freeze the page.`
-    : `Invalid regular expression /${query}/: ${detail}`;
+    ? `Invalid regular expression /${visibleText(query)}/: ${detail}. Lookaround and backreferences are not supported: the filter uses a linear-time engine (RE2), so no pattern can freeze the page.`
+    : `Invalid regular expression /${visibleText(query)}/: ${detail}`;
 }
 
 /** The query as a regular expression, compiled by RE2; an error says why it cannot be used. */

@@ -37,3 +37,12 @@ describe('re2Pattern', () => {
     if (!bad.ok) expect(bad.error).toMatch(/^Invalid regular expression \/\(a\/: /);
   });
 });
+
+it('the alert shows a pattern with a hidden character as its marker', () => {
+  const result = re2Pattern('(?=\u202Ea)', false);
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.error).toContain('⟨U+202E⟩');
+    expect(result.error).not.toContain('\u202E');
+  }
+});
