@@ -155,7 +155,7 @@ export class Session {
       rtt.unsend(payloadKey(data));
       return error instanceof Error ? error.message : String(error);
     }
-    this.recordSent(data, format);
+    this.recorder.recordSent(data, format);
     return null;
   }
 
@@ -167,7 +167,6 @@ export class Session {
     this.emit({ repeat: { sent: 0, total: count } });
     this.repeatHandle = startReportedRepeat(connection, count, intervalMs, payload, {
       sent: (data) => {
-        this.stats.rtt.sentPayload(data, performance.now());
         this.recordSent(data, format);
       },
       progress: (progress) => this.emit({ repeat: progress }),
@@ -324,7 +323,6 @@ export class Session {
       const connection = this.connection;
       if (!connection || this.readyState !== 'OPEN') return this.stopHeartbeat();
       connection.send(heartbeat.message);
-      this.stats.rtt.sentPayload(heartbeat.message, performance.now());
       this.recordSent(heartbeat.message, 'text');
     }, heartbeat.ms);
   }
@@ -339,7 +337,9 @@ export class Session {
     this.connectTimer = null;
   }
 
+  /** Accounts for a message the heartbeat or a repeat has just sent, and awaits its echo for Round trip. */
   private recordSent(data: Payload, format: MessageFormat): void {
+    this.stats.rtt.sentPayload(data, performance.now());
     this.recorder.recordSent(data, format);
   }
 

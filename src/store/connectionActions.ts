@@ -1,7 +1,7 @@
 import { formatCount } from '../format/count';
 import { checkCloseCode, checkCloseReason } from '../protocol/closeCodes';
 import type { Payload } from '../connection/types';
-import { checkUrl, isSimulatorUrl } from '../protocol/url';
+import { checkUrl, isSimulatorUrl, type UrlCheck } from '../protocol/url';
 import { parseSubprotocols } from '../protocol/subprotocols';
 import { findSession } from '../session/registry';
 import { repeatPlan } from '../session/settings';
@@ -10,11 +10,11 @@ import { expandPlaceholders, livePlaceholderContext } from '../compose/placehold
 import { encodeMessage } from './encodeMessage';
 import { recordEndpoint } from './historyStore';
 import { applyKeepAlive } from './keepAliveActions';
-import type { ParseResult } from '../codecs/result';
+import { ok, type ParseResult } from '../codecs/result';
 import { formatLabel } from '../compose/formats';
 import { formatBytes } from '../format/bytes';
 import { resendDraft } from '../log/resendDraft';
-import { resendAttachment, typedAttachment } from '../compose/attachment';
+import { resendAttachment, typedAttachment, type ComposerAttachment } from '../compose/attachment';
 import type { LogEntry } from './logEntry';
 import type { Drafts, Problems } from './sessionState';
 
@@ -33,7 +33,7 @@ export function setDraft(id: string, patch: Partial<Drafts>): void {
     const attachment = typedAttachment(patch.message, format);
     if (attachment) {
       const { message: _tooLarge, ...rest } = patch;
-      patchSession(id, (s) => ({ attachment, problems: { ...s.problems, composer: null } }));
+      attach(id, attachment);
       if (Object.keys(rest).length) setDraft(id, rest);
       return;
     }
@@ -54,14 +54,14 @@ export function connect(id: string): void {
   if (!state || !session || state.readOnly) return;
   const { url: typedUrl, subprotocols } = state.drafts;
   const isSimulator = isSimulatorUrl(typedUrl);
-  const checked = isSimulator
-    ? ({ ok: true, value: { url: typedUrl.trim() } } as const)
+  const checked: UrlCheck = isSimulator
+    ? ok({ url: typedUrl.trim() })
     : checkUrl(typedUrl, typeof location === 'undefined' ? undefined : location.protocol);
   if (!checked.ok) return setProblem(id, 'endpoint', checked.error);
   const protocols = parseSubprotocols(subprotocols);
   if (!protocols.ok) return setProblem(id, 'endpoint', protocols.error);
 
-  const { url, warning } = checked.value as { url: string; warning?: string };
+  const { url, warning } = checked.value;
   recordEndpoint(url, protocols.value.join(', '));
   patchSession(id, (s) => ({
     openedUrl: url,
@@ -134,7 +134,7 @@ export function send(id: string): void {
 export function resend(id: string, entry: LogEntry): string {
   const attachment = resendAttachment(entry);
   if (attachment) {
-    patchSession(id, (s) => ({ attachment, problems: { ...s.problems, composer: null } }));
+    attach(id, attachment);
     return `Message #${entry.seq} (${formatBytes(attachment.size)}) is attached to the composer as it was; press Send to send the same bytes.`;
   }
   const draft = resendDraft(entry);
@@ -143,7 +143,12 @@ export function resend(id: string, entry: LogEntry): string {
   return `Put into the composer as ${formatLabel(draft.format)}; press Send to send it.`;
 }
 
-/** Drops a message attached by Resend; the composer's own message is used again. */
+/** Holds a message too large for the textarea beside the composer; it replaces any alert there. */
+function attach(id: string, attachment: ComposerAttachment): void {
+  patchSession(id, (s) => ({ attachment, problems: { ...s.problems, composer: null } }));
+}
+
+/** Drops the attached message (from Resend or a big paste); the composer's own message is used again. */
 export function discardAttachment(id: string): void {
   patchSession(id, { attachment: null });
 }
