@@ -62,8 +62,9 @@ export const ROUTES = /** @type {Record<string, (conn: Conn) => void>} */ ({
   '/firehose'(conn) {
     const n = clampInt(conn.url.searchParams.get('n'), 50_000, 0, MAX_FIREHOSE_COUNT);
     const size = clampInt(conn.url.searchParams.get('size'), 64, 1, MAX_FIREHOSE_SIZE);
-    if (conn.url.searchParams.get('start') === 'message') conn.ws.once('message', () => firehose(conn, n, size));
-    else firehose(conn, n, size);
+    const make = firehoseMaker(conn.url.searchParams.get('type'), size);
+    if (conn.url.searchParams.get('start') === 'message') conn.ws.once('message', () => firehose(conn, n, make));
+    else firehose(conn, n, make);
   },
   '/big'(conn) {
     const size = clampInt(conn.url.searchParams.get('size'), 16 * MiB, 0, MAX_BIG_SIZE);
@@ -124,20 +125,88 @@ function echo(conn, holding = () => false) {
 }
 
 /**
- * Sends n numbered text messages of exactly `size` bytes as fast as the socket drains.
+ * @typedef {{ size: number, binary: boolean, message: (seq: number) => string | Buffer }} FirehoseMaker
+ */
+
+/** The kinds of message /firehose sends (`type=`); the first is the default. */
+export const FIREHOSE_TYPES = Object.freeze(['text', 'json', 'binary']);
+
+/**
+ * How /firehose builds its messages, each exactly `size` bytes and numbered from 1:
+ * text is the seq as 9 digits, a space and x's; json is a ticker-like object (an order book's
+ * levels make up the size, `pad` the last bytes; at least JSON_MIN_SIZE); binary is the seq as a
+ * big-endian uint32 followed by bytes 0..255 repeating.
+ * @param {string | null} type
+ * @param {number} size
+ * @returns {FirehoseMaker}
+ */
+export function firehoseMaker(type, size) {
+  if (type === 'binary') {
+    const fill = Buffer.alloc(size, BINARY_BLOCK.block.subarray(0, 256));
+    return {
+      size,
+      binary: true,
+      message(seq) {
+        // A buffer per message: ws may still hold the previous one in its queue.
+        const out = Buffer.from(fill);
+        if (size >= 4) out.writeUInt32BE(seq >>> 0, 0);
+        return out;
+      },
+    };
+  }
+  if (type === 'json') return jsonMaker(Math.max(size, JSON_MIN_SIZE));
+  const fill = 'x'.repeat(Math.max(0, size - 10));
+  return {
+    size,
+    binary: false,
+    message: (seq) => (size >= 10 ? `${String(seq).padStart(9, '0')} ${fill}` : String(seq).padStart(size, '0').slice(-size)),
+  };
+}
+
+const JSON_HEAD = '{"type":"ticker","seq":';
+const JSON_BODY = ',"symbol":"BTC-USD","bid":43120.15,"ask":43120.87,"last":43120.5,"volume":1523.4471,"time":"2026-01-01T00:00:00.000Z","levels":[';
+const JSON_END = '],"pad":"';
+const JSON_TAIL = '"}';
+/** The smallest JSON message /firehose sends: no levels, room for a 10-digit seq in the pad. */
+export const JSON_MIN_SIZE = JSON_HEAD.length + JSON_BODY.length + JSON_END.length + JSON_TAIL.length + 10;
+
+/** A ticker-like JSON message of exactly `size` bytes (seq up to 10 digits). */
+function jsonMaker(/** @type {number} */ size) {
+  const levels = [];
+  let fixed = JSON_MIN_SIZE;
+  for (let i = 0; ; i++) {
+    const level = `${i ? ',' : ''}[${(43120.15 - i * 0.25).toFixed(2)},${(0.5 + (i % 7) * 0.125).toFixed(3)}]`;
+    if (fixed + level.length > size) break;
+    levels.push(level);
+    fixed += level.length;
+  }
+  const middle = JSON_BODY + levels.join('') + JSON_END;
+  const pad = '.'.repeat(size);
+  return {
+    size,
+    binary: false,
+    message(/** @type {number} */ seq) {
+      const digits = String(seq);
+      return `${JSON_HEAD}${digits}${middle}${pad.slice(0, size - (fixed - 10) - digits.length)}${JSON_TAIL}`;
+    },
+  };
+}
+
+/**
+ * Sends n numbered messages (as `make` builds them) as fast as the socket drains.
  * @param {Conn} conn
  * @param {number} n
- * @param {number} size
+ * @param {FirehoseMaker} make
  */
-function firehose(conn, n, size) {
+function firehose(conn, n, make) {
   const { ws } = conn;
-  const fill = 'x'.repeat(Math.max(0, size - 10));
+  const { size, binary, message } = make;
   let seq = 0;
   const pump = () => {
     let batch = 0;
     while (seq < n && ws.readyState === WebSocket.OPEN) {
       seq++;
-      conn.send(size >= 10 ? `${String(seq).padStart(9, '0')} ${fill}` : String(seq).padStart(size, '0').slice(-size), false);
+      conn.send(message(seq), binary);
       batch += size;
       if (ws.bufferedAmount > HIGH_WATER) return void whenDrained(conn, pump);
       if (batch >= BATCH_BYTES) return void setImmediate(pump);

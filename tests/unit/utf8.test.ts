@@ -32,6 +32,21 @@ describe('utf8ByteLength', () => {
     expect(utf8ByteLength(s)).toBe(encodedLength(s));
   });
 
+  it('counts ASCII as one byte a character, at every length the firehose uses', () => {
+    for (const n of [0, 1, 16, 256, 1024, 4096, 16384, 65536, 65537, 1 << 20]) expect(utf8ByteLength('x'.repeat(n))).toBe(n);
+    expect(utf8ByteLength('\u0000\u007f')).toBe(2);
+  });
+
+  it('counts a surrogate pair as 4 bytes and a lone surrogate as 3 (U+FFFD), in short and long text', () => {
+    for (const pad of ['', 'é'.repeat(70_000)]) {
+      const base = utf8ByteLength(pad);
+      expect(utf8ByteLength(pad + '😀')).toBe(base + 4);
+      expect(utf8ByteLength(pad + '\ud83d')).toBe(base + 3);
+      expect(utf8ByteLength(pad + '\ude00')).toBe(base + 3);
+      expect(utf8ByteLength(pad + '\ude00\ud83d')).toBe(base + 6);
+    }
+  });
+
   it('is fast on a 16 MiB string', () => {
     const s = 'aé€😀'.repeat(2 * 1024 * 1024);
     const start = performance.now();
