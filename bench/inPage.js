@@ -63,7 +63,7 @@ export function bareOneMessage({ url }) {
  * @param {{ url: string, n: number, timeoutMs?: number }} args
  * @returns {Promise<{ ms: number, longestTaskMs: number, keyLatenciesMs: number[] }>}
  */
-export function appRun({ url, n, timeoutMs = 300_000 }) {
+export async function appRun({ url, n, timeoutMs = 300_000 }) {
   /** @param {string} selector @param {string} name */
   const byName = (selector, name) =>
     /** @type {HTMLElement} */ (
@@ -73,6 +73,8 @@ export function appRun({ url, n, timeoutMs = 300_000 }) {
         return label?.trim() === name;
       })
     );
+  // A loaded page may not have rendered yet (React renders after the scripts ran): wait for it.
+  for (let i = 0; i < 400 && !byName('input', 'URL'); i++) await new Promise((r) => setTimeout(r, 25));
   const input = /** @type {HTMLInputElement} */ (byName('input', 'URL'));
   // React listens for input events; set the value as a user's typing would.
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, url);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import { createFrameFlusher, FLUSH_FALLBACK_MS, MIN_FLUSH_INTERVAL_MS } from '../../src/session/frameFlusher';
+import { createFrameFlusher, FLUSH_FALLBACK_MS, FLUSH_TIME_SHARE, MAX_FLUSH_INTERVAL_MS, MIN_FLUSH_INTERVAL_MS } from '../../src/session/frameFlusher';
 
 /** The flusher's clock: Date.now, which the fake timers move forward. */
 const clock = () => Date.now();
@@ -150,6 +150,82 @@ describe('createFrameFlusher with animation frames', () => {
     flusher.schedule();
     frames.frame();
     expect(run).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createFrameFlusher when showing a flush is slow', () => {
+  let frames: ReturnType<typeof stubFrames>;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    frames = stubFrames();
+  });
+
+  /** A flusher whose run() takes `costMs` of the clock, as a slow render would. */
+  function slowFlusher(costMs: number) {
+    let extra = 0;
+    const clock = () => Date.now() + extra;
+    const run = vi.fn(() => {
+      extra += costMs;
+    });
+    return { run, flusher: createFrameFlusher(run, clock), settle: () => Promise.resolve() };
+  }
+
+  it('spaces flushes under a steady stream so that showing them takes about FLUSH_TIME_SHARE of the time', async () => {
+    const { run, flusher, settle } = slowFlusher(20);
+    for (let f = 1; f <= 4; f++) {
+      flusher.schedule();
+      flusher.flush();
+      await settle(); // the cost is read in a microtask after run()
+    }
+    expect(run).toHaveBeenCalledTimes(4);
+    // The cost is now about 20 ms: a steady stream waits about 20 / FLUSH_TIME_SHARE ms, not MIN_FLUSH_INTERVAL_MS.
+    const expected = 20 / FLUSH_TIME_SHARE;
+    let waited = 0;
+    while (frames.pendingCount() === 0 && waited < MAX_FLUSH_INTERVAL_MS * 2) {
+      flusher.schedule(); // a message every 10 ms
+      vi.advanceTimersByTime(10);
+      waited += 10;
+    }
+    expect(waited).toBeGreaterThanOrEqual(expected * 0.8 - 20);
+    expect(waited).toBeLessThanOrEqual(expected + 20);
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(5);
+  });
+
+  it('never waits longer than MAX_FLUSH_INTERVAL_MS, however slow', async () => {
+    const { run, flusher, settle } = slowFlusher(1000);
+    for (let f = 1; f <= 3; f++) {
+      flusher.schedule();
+      flusher.flush();
+      await settle();
+    }
+    expect(run).toHaveBeenCalledTimes(3);
+    let waited = 0;
+    while (run.mock.calls.length === 3 && waited < 10_000) {
+      flusher.schedule();
+      vi.advanceTimersByTime(10);
+      waited += 10;
+    }
+    expect(waited).toBeLessThanOrEqual(MAX_FLUSH_INTERVAL_MS + FLUSH_FALLBACK_MS + 10);
+  });
+
+  it('when the stream pauses, the waiting flush runs at once instead of at the slow cadence', async () => {
+    const { run, flusher, settle } = slowFlusher(40);
+    for (let f = 1; f <= 3; f++) {
+      flusher.schedule();
+      flusher.flush();
+      await settle();
+    }
+    // A burst, then nothing: the frame is requested within about MIN_FLUSH_INTERVAL_MS of the burst,
+    // although the slow cadence alone would wait 40 / FLUSH_TIME_SHARE = 400 ms.
+    for (let i = 0; i < 10; i++) {
+      flusher.schedule();
+      vi.advanceTimersByTime(5);
+    }
+    vi.advanceTimersByTime(2 * MIN_FLUSH_INTERVAL_MS);
+    expect(frames.pendingCount()).toBe(1);
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(4);
   });
 });
 
