@@ -43,6 +43,8 @@ export async function launchRaw(/** @type {string} */ executablePath, /** @type 
     });
 
   return {
+    /** A browser-level DevTools call (no page session), e.g. SystemInfo.getProcessInfo. */
+    send: (/** @type {string} */ method, /** @type {object} */ params = {}) => send(method, params),
     /** Opens `url` in a new tab of its own browser context, with the given viewport. */
     async newPage(/** @type {string} */ url, { width = 1280, height = 800 } = {}) {
       const { browserContextId } = await send('Target.createBrowserContext');

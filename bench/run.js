@@ -1,6 +1,8 @@
 // @ts-check
 /**
- * `npm run bench`: the built app against a bare page in the same headless Chromium, one run, ratios.
+ * `npm run bench`: the built app against a bare page in the same headless Chromium: 64-byte
+ * firehoses, a matrix of payloads (medians of alternating runs), four connections at once, the
+ * renderer's memory, typing latency, Filter and one big message.
  * Usage: node bench/run.js [--smoke] [--dist dist]
  */
 import { resolve } from 'node:path';
@@ -8,6 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from '../server/serve.js';
 import { launchRaw } from './cdp.js';
 import { appRun, bareFirehose, bareOneMessage, filterAnswer, logShows, receivedText } from './inPage.js';
+import { firehoseUrl, matrixRow, tabsRow } from './matrix.js';
+import { memoryRun } from './memory.js';
+import { round, withPage } from './withPage.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MiB = 1024 * 1024;
@@ -16,13 +21,64 @@ const TYPED = 'typing during the firehose';
 /** A fast typist's pace: about ten keys a second. */
 const KEY_INTERVAL_MS = 100;
 
-/** The full bench, as the firehose issue sets it. */
-export const FULL = { firehoses: [50_000, 1_000_000], messageSize: 64, bigSize: 16 * MiB };
-/** A quick run for CI: same code paths, small numbers, no thresholds. */
-export const SMOKE = { firehoses: [2_000, 20_000], messageSize: 64, bigSize: 1 * MiB };
+/** The log's default byte budget (DEFAULT_LOG_LIMITS.maxBytes in src/session/logBuffer.ts; the smoke test checks they agree). */
+export const LOG_BUDGET_BYTES = 256 * MiB;
 
 /**
- * @typedef {{ firehoses: number[], messageSize: number, bigSize: number }} BenchPlan
+ * The full bench, as the firehose issues set it. Matrix rows are sized so that each run takes a
+ * few seconds here; `rounds` alternations of bare page and app give the medians.
+ * @type {BenchPlan}
+ */
+export const FULL = {
+  firehoses: [50_000, 1_000_000],
+  messageSize: 64,
+  bigSize: 16 * MiB,
+  rounds: 3,
+  matrix: [
+    { type: 'text', size: 16, n: 200_000 },
+    { type: 'text', size: 256, n: 150_000 },
+    { type: 'text', size: 1024, n: 80_000 },
+    { type: 'text', size: 4096, n: 30_000 },
+    { type: 'text', size: 16_384, n: 10_000 },
+    { type: 'text', size: 65_536, n: 3_000 },
+    { type: 'json', size: 300, n: 100_000 },
+    { type: 'json', size: 2048, n: 40_000 },
+    { type: 'binary', size: 512, n: 120_000 },
+    { type: 'binary', size: 4096, n: 30_000 },
+    { type: 'binary', size: 65_536, n: 3_000 },
+  ],
+  typing: { type: 'text', size: 4096, n: 30_000 },
+  tabs: { tabs: 4, type: 'text', size: 1024, n: 25_000 },
+  memory: [
+    { type: 'text', size: 1024, n: 1_000_000, clearAfter: true },
+    { type: 'text', size: 65_536, n: 20_000 },
+  ],
+};
+/**
+ * A quick run for CI: same code paths (one text, one JSON and one binary row), small numbers, no thresholds.
+ * @type {BenchPlan}
+ */
+export const SMOKE = {
+  firehoses: [2_000, 20_000],
+  messageSize: 64,
+  bigSize: 1 * MiB,
+  rounds: 1,
+  matrix: [
+    { type: 'text', size: 1024, n: 2_000 },
+    { type: 'json', size: 300, n: 2_000 },
+    { type: 'binary', size: 4096, n: 1_000 },
+  ],
+  typing: { type: 'text', size: 4096, n: 2_000 },
+  tabs: { tabs: 4, type: 'text', size: 1024, n: 1_000 },
+  memory: [
+    { type: 'text', size: 1024, n: 5_000, clearAfter: true },
+    { type: 'text', size: 65_536, n: 200 },
+  ],
+};
+
+/**
+ * @typedef {import('./matrix.js').Payload} Payload
+ * @typedef {{ firehoses: number[], messageSize: number, bigSize: number, rounds: number, matrix: Payload[], typing: Payload, tabs: Payload & { tabs: number }, memory: import('./memory.js').MemoryPlan[] }} BenchPlan
  * @typedef {{ n: number, bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, heapMB: number, newestVisible: boolean, exact: boolean, typingAppRate: number, keyLatencyMaxMs: number | null, keysMeasured: number, filterMs: number | null }} FirehoseResult
  * @typedef {{ type: 'text' | 'binary', bytes: number, bareMs: number, appMs: number, afterArrivalMs: number, longestTaskMs: number }} BigResult
  * @typedef {Awaited<ReturnType<typeof launchRaw>>} RawBrowser
@@ -90,26 +146,30 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
         longestTaskMs: Math.round(app.longestTaskMs),
       });
     }
-    return { firehoses, big };
+    const ctx = { browser, wsOrigin, appUrl: server.url, barePage, log };
+    /** @type {import('./matrix.js').MatrixRow[]} */
+    const matrix = [];
+    for (const payload of plan.matrix) matrix.push(await matrixRow(ctx, payload, plan.rounds));
+    log(`typing into Message during a ${plan.typing.size} B ${plan.typing.type} firehose…`);
+    const typingRun = await withPage(browser, server.url, (page) => appWhileTyping(page, firehoseUrl(wsOrigin, plan.typing), plan.typing.n));
+    const typing = {
+      ...plan.typing,
+      appRate: Math.round(plan.typing.n / (typingRun.ms / 1000)),
+      keyLatencyMaxMs: typingRun.keyLatenciesMs.length ? Math.round(Math.max(...typingRun.keyLatenciesMs)) : null,
+      keysMeasured: typingRun.keyLatenciesMs.length,
+      longestTaskMs: Math.round(typingRun.longestTaskMs),
+    };
+    const tabs = await tabsRow(ctx, plan.tabs, plan.rounds);
+    /** @type {import('./memory.js').MemoryRow[]} */
+    const memory = [];
+    for (const m of plan.memory) {
+      log(`renderer memory: ${m.n} x ${m.size} B ${m.type}${m.clearAfter ? ', then Clear log' : ''}…`);
+      memory.push(await memoryRun({ browser, appUrl: server.url, url: firehoseUrl(wsOrigin, m), plan: m, logBudgetBytes: LOG_BUDGET_BYTES }));
+    }
+    return { firehoses, big, matrix, typing, tabs, memory };
   } finally {
     await browser.close();
     await server.close();
-  }
-}
-
-/**
- * Opens `url` in a fresh page, runs `fn`, and closes the page.
- * @template T
- * @param {RawBrowser} browser
- * @param {string} url
- * @param {(page: RawPage) => Promise<T>} fn
- */
-async function withPage(browser, url, fn) {
-  const page = await browser.newPage(url);
-  try {
-    return await fn(page);
-  } finally {
-    await page.close();
   }
 }
 
@@ -161,12 +221,10 @@ async function appWhileTyping(page, url, n) {
   return run;
 }
 
-function round(/** @type {number} */ x, /** @type {number} */ digits) {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
+const count = (/** @type {number} */ x) => x.toLocaleString('en-US');
+const sizeLabel = (/** @type {number} */ bytes) => (bytes >= 1024 && bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} B`);
 
-/** Prints the figures as a table and one JSON line. */
+/** Prints the figures as tables and one JSON line. */
 export function report(/** @type {Awaited<ReturnType<typeof runBench>>} */ results) {
   const lines = [
     '| firehose | bare msg/s | app msg/s | app/bare | longest task app (bare) | heap after (GC) | newest visible | counter exact | app msg/s while typing | max key latency (keys) | filter answer |',
@@ -178,6 +236,27 @@ export function report(/** @type {Awaited<ReturnType<typeof runBench>>} */ resul
     '| one message | bare arrival | app counted+shown | after arrival | longest task |',
     '|---|---|---|---|---|',
     ...results.big.map((r) => `| ${(r.bytes / MiB).toFixed(0)} MiB ${r.type} | ${r.bareMs} ms | ${r.appMs} ms | ${r.afterArrivalMs} ms | ${r.longestTaskMs} ms |`),
+    '',
+    `| payload (median of ${results.matrix[0]?.rounds ?? 0}) | n | bare msg/s | app msg/s | app/bare | bare MB/s | longest task app (bare) | counter exact | runs bare / app |`,
+    '|---|---|---|---|---|---|---|---|---|',
+    ...results.matrix.map((r) =>
+      `| ${r.type} ${sizeLabel(r.size)} | ${count(r.n)} | ${count(r.bareRate)} | ${count(r.appRate)} | ${r.ratio} | ${((r.bareRate * r.size) / 1e6).toFixed(1)} | ${r.longestTaskMs} ms (${r.bareLongestTaskMs} ms) | ${r.exact ? 'yes' : 'NO'} | ${r.bareRates.map(count).join(', ')} / ${r.appRates.map(count).join(', ')} |`,
+    ),
+    '',
+    '| typing into Message during | app msg/s | max key latency (keys) | longest task |',
+    '|---|---|---|---|',
+    `| ${results.typing.type} ${sizeLabel(results.typing.size)} x ${count(results.typing.n)} | ${count(results.typing.appRate)} | ${results.typing.keyLatencyMaxMs ?? '-'} ms (${results.typing.keysMeasured}) | ${results.typing.longestTaskMs} ms |`,
+    '',
+    `| at once (median of ${results.tabs.rounds}) | bare msg/s (one page, ${results.tabs.tabs} sockets) | app msg/s (${results.tabs.tabs} tabs) | app/bare | longest task | counters exact | runs bare / app |`,
+    '|---|---|---|---|---|---|---|',
+    `| ${results.tabs.tabs} x ${results.tabs.type} ${sizeLabel(results.tabs.size)} x ${count(results.tabs.n)} | ${count(results.tabs.bareRate)} | ${count(results.tabs.appRate)} | ${results.tabs.ratio} | ${results.tabs.longestTaskMs} ms | ${results.tabs.exact ? 'yes' : 'NO'} | ${results.tabs.bareRates.map(count).join(', ')} / ${results.tabs.appRates.map(count).join(', ')} |`,
+    '',
+    '| renderer memory (VmRSS) | before | after | growth | log keeps (entries, MB) | log budget + 100 MB | JS heap after (GC) | after Clear log + GC | vs before |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...results.memory.map((r) =>
+      `| ${r.label} | ${r.beforeMB} MB | ${r.afterMB} MB | ${r.growthMB} MB | ${r.keptEntries === null ? '-' : `${count(r.keptEntries)}, ${r.keptMB} MB`} | ${r.budgetMB + 100} MB | ${r.heapAfterMB} MB | ${r.afterClearMB === null ? '-' : `${r.afterClearMB} MB (heap ${r.heapAfterClearMB} MB)`} | ${r.clearedGrowthMB === null ? '-' : `${r.clearedGrowthMB} MB`} |`,
+    ),
+    ...results.memory.map((r) => `${r.label}: the log says "${r.logNotes.trim()}"`),
   ];
   console.log(lines.join('\n'));
   console.log(JSON.stringify({ bench: 'ws-tester', at: new Date().toISOString(), ...results }));

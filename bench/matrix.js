@@ -1,0 +1,108 @@
+// @ts-check
+/**
+ * The payload matrix (text, JSON and binary at several sizes) and the four-connection run: the
+ * bare page against the app, alternately, several rounds, medians.
+ */
+import { appRun, bareFirehose, receivedText } from './inPage.js';
+import { appTabsRun, bareFirehoses } from './inPageTabs.js';
+import { median, round, withPage } from './withPage.js';
+
+/**
+ * @typedef {{ type: 'text' | 'json' | 'binary', size: number, n: number }} Payload
+ * @typedef {{ newPage(url: string): Promise<import('./cdp.js').RawPage> }} Browser
+ * @typedef {{ browser: Browser, wsOrigin: string, appUrl: string, barePage: string, log: (line: string) => void }} Context
+ * @typedef {Payload & { rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, exact: boolean }} MatrixRow
+ * @typedef {{ tabs: number, type: string, size: number, n: number, rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, exact: boolean }} TabsRow
+ */
+
+/** The firehose URL for a payload. */
+export function firehoseUrl(/** @type {string} */ wsOrigin, /** @type {Payload} */ { type, size, n }) {
+  return `${wsOrigin}/firehose?n=${n}&size=${size}&type=${type}`;
+}
+
+/**
+ * One matrix row: bare then app, `rounds` times; rates in messages per second.
+ * @param {Context} ctx
+ * @param {Payload} payload
+ * @param {number} rounds
+ * @returns {Promise<MatrixRow>}
+ */
+export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, payload, rounds) {
+  const url = firehoseUrl(wsOrigin, payload);
+  const { n } = payload;
+  /** @type {number[]} */ const bareRates = [];
+  /** @type {number[]} */ const appRates = [];
+  let longestTaskMs = 0;
+  let bareLongestTaskMs = 0;
+  let exact = true;
+  for (let round = 1; round <= rounds; round++) {
+    log(`matrix ${payload.type} ${payload.size} B x ${n}, round ${round}/${rounds}: bare page, then app…`);
+    const bare = await withPage(browser, barePage, (page) => page.evaluate(bareFirehose, { url, n }));
+    bareRates.push(n / (bare.ms / 1000));
+    bareLongestTaskMs = Math.max(bareLongestTaskMs, bare.longestTaskMs);
+    const app = await withPage(browser, appUrl, async (page) => {
+      const result = await page.evaluate(appRun, { url, n });
+      const shown = Number((await page.evaluate(receivedText, null)).replace(/\D/g, ''));
+      return { ...result, exact: shown === n };
+    });
+    appRates.push(n / (app.ms / 1000));
+    longestTaskMs = Math.max(longestTaskMs, app.longestTaskMs);
+    exact &&= app.exact;
+  }
+  const bareRate = median(bareRates);
+  const appRate = median(appRates);
+  return {
+    ...payload,
+    rounds,
+    bareRates: bareRates.map(Math.round),
+    appRates: appRates.map(Math.round),
+    bareRate: Math.round(bareRate),
+    appRate: Math.round(appRate),
+    ratio: round(appRate / bareRate, 3),
+    longestTaskMs: Math.round(longestTaskMs),
+    bareLongestTaskMs: Math.round(bareLongestTaskMs),
+    exact,
+  };
+}
+
+/**
+ * `tabs` firehoses at once: four sockets on one bare page against four connection tabs of the
+ * app; total messages per second, bare and app alternately, `rounds` times.
+ * @param {Context} ctx
+ * @param {Payload & { tabs: number }} plan
+ * @param {number} rounds
+ * @returns {Promise<TabsRow>}
+ */
+export async function tabsRow({ browser, wsOrigin, appUrl, barePage, log }, plan, rounds) {
+  const urls = Array.from({ length: plan.tabs }, () => firehoseUrl(wsOrigin, plan));
+  const total = plan.n * plan.tabs;
+  /** @type {number[]} */ const bareRates = [];
+  /** @type {number[]} */ const appRates = [];
+  let longestTaskMs = 0;
+  let exact = true;
+  for (let round = 1; round <= rounds; round++) {
+    log(`${plan.tabs} firehoses at once (${plan.type} ${plan.size} B x ${plan.n} each), round ${round}/${rounds}: bare page, then app…`);
+    const bare = await withPage(browser, barePage, (page) => page.evaluate(bareFirehoses, { urls, n: plan.n }));
+    bareRates.push(total / (bare.ms / 1000));
+    const app = await withPage(browser, appUrl, (page) => page.evaluate(appTabsRun, { urls, n: plan.n }));
+    appRates.push(total / (app.ms / 1000));
+    longestTaskMs = Math.max(longestTaskMs, app.longestTaskMs);
+    exact &&= app.exact;
+  }
+  const bareRate = median(bareRates);
+  const appRate = median(appRates);
+  return {
+    tabs: plan.tabs,
+    type: plan.type,
+    size: plan.size,
+    n: plan.n,
+    rounds,
+    bareRates: bareRates.map(Math.round),
+    appRates: appRates.map(Math.round),
+    bareRate: Math.round(bareRate),
+    appRate: Math.round(appRate),
+    ratio: round(appRate / bareRate, 3),
+    longestTaskMs: Math.round(longestTaskMs),
+    exact,
+  };
+}

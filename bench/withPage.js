@@ -1,0 +1,32 @@
+// @ts-check
+/**
+ * @typedef {{ newPage(url: string): Promise<import('./cdp.js').RawPage> }} PageOpener
+ */
+
+/**
+ * Opens `url` in a fresh page, runs `fn`, and closes the page.
+ * @template T
+ * @param {PageOpener} browser
+ * @param {string} url
+ * @param {(page: import('./cdp.js').RawPage) => Promise<T>} fn
+ */
+export async function withPage(browser, url, fn) {
+  const page = await browser.newPage(url);
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The middle value (the lower middle of an even count). */
+export function median(/** @type {number[]} */ values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+}
+
+/** Rounds to `digits` decimals. */
+export function round(/** @type {number} */ x, /** @type {number} */ digits) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
