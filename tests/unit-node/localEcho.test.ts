@@ -135,6 +135,33 @@ describe('local echo', () => {
     await closed(ws);
   });
 
+  it('/firehose type=json sends numbered JSON objects of exactly size bytes', async () => {
+    const ws = await open('/firehose?n=300&size=2048&type=json');
+    await receivedCount(ws, 300);
+    ws.received.forEach((m, i) => {
+      expect(m.isBinary).toBe(false);
+      expect(m.data.length).toBe(2048);
+      const parsed = JSON.parse(m.data.toString());
+      expect(parsed).toMatchObject({ type: 'ticker', seq: i + 1 });
+      expect(parsed.levels.length).toBeGreaterThan(50);
+    });
+    ws.close();
+    await closed(ws);
+  });
+
+  it('/firehose type=binary sends numbered binary messages of exactly size bytes', async () => {
+    const ws = await open('/firehose?n=300&size=512&type=binary');
+    await receivedCount(ws, 300);
+    ws.received.forEach((m, i) => {
+      expect(m.isBinary).toBe(true);
+      expect(m.data.length).toBe(512);
+      expect(m.data.readUInt32BE(0)).toBe(i + 1);
+      expect(m.data[511]).toBe(255);
+    });
+    ws.close();
+    await closed(ws);
+  });
+
   it('/big sends one text message of the asked size, the pattern unbroken across fragments', async () => {
     const size = 1_000_003;
     const ws = await open(`/big?size=${size}&type=text`);

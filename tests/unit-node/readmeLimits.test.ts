@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { SECURITY_HEADERS } from '../../server/csp.js';
 import { DEFAULT_LIMITS } from '../../server/localEcho.js';
+import { FIREHOSE_TYPES, firehoseMaker, JSON_MIN_SIZE } from '../../server/echoRoutes.js';
 
 const readme = () => readFile(join(import.meta.dirname, '../../README.md'), 'utf8');
 
@@ -20,4 +21,18 @@ it('states the default limits', async () => {
   expect(text).toContain(`| open WebSockets | ${DEFAULT_LIMITS.maxConnections} |`);
   expect(text).toContain(`| ${DEFAULT_LIMITS.idleTimeoutMs / 60_000} minutes | closed with 1001 \`Idle for ${DEFAULT_LIMITS.idleTimeoutMs / 1000} s\` |`);
   expect(text).toContain(`--max-payload ${DEFAULT_LIMITS.maxPayload}`);
+});
+
+it('describes the /firehose message kinds the server really sends', async () => {
+  const row = (await readme()).split('\n').find((line) => line.startsWith('| `/firehose'));
+  expect(row).toBeDefined();
+  expect(row).toContain(`type=${FIREHOSE_TYPES[0]}`);
+  for (const type of FIREHOSE_TYPES) expect(row).toContain(`\`${type}\``);
+  expect(row).toContain(`at least ${JSON_MIN_SIZE} bytes`);
+  // "exactly `size` bytes" holds for every kind (JSON from its minimum up).
+  for (const type of FIREHOSE_TYPES) {
+    const size = type === 'json' ? 2048 : 300;
+    const message = firehoseMaker(type, size).message(123_456);
+    expect(typeof message === 'string' ? Buffer.byteLength(message) : message.length).toBe(size);
+  }
 });
