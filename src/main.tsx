@@ -2,12 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { PanelBoundary } from './components/PanelBoundary';
+import { followTheme } from './look/prefs';
 import { startPersistence } from './persist/persistStore';
 import { applyShareLinkFromLocation } from './share/applyShareLink';
 import './styles.css';
 
 // Drafts, saved messages and recent endpoints from the last visit (never logs); a share link then opens beside them.
 startPersistence();
+// The stored theme is on the page before the first paint, and follows the Theme combobox after.
+followTheme();
 
 // A share link (#share=…) opens its fields in a new connection tab, overwriting no draft; it never connects.
 applyShareLinkFromLocation();

@@ -1,6 +1,7 @@
 import { useSession } from '../store/appStore';
 import { setDraft } from '../store/connectionActions';
 import { Alert } from './Alert';
+import { SideSection } from './SideSection';
 
 /** The close code and reason that `Disconnect` sends. */
 export function ClosePanel({ id }: { id: string }) {
@@ -8,8 +9,7 @@ export function ClosePanel({ id }: { id: string }) {
   const closeReason = useSession(id, (s) => s.drafts.closeReason);
   const problem = useSession(id, (s) => s.problems.close);
   return (
-    <section className="close-panel" aria-label="Closing">
-      <h2>Closing</h2>
+    <SideSection section="closing" title="Closing" className="close-panel">
       <div className="close-panel__fields">
         <label>
           <span>Code</span>
@@ -33,6 +33,6 @@ export function ClosePanel({ id }: { id: string }) {
       </div>
       <p className="hint">Used by Disconnect. Empty code: no code. Browsers may send only 1000 or 3000-4999.</p>
       <Alert message={problem} />
-    </section>
+    </SideSection>
   );
 }

@@ -65,7 +65,7 @@ export function Composer({ id }: { id: string }) {
       />
       <p className="hint">{hint} Ctrl+Enter sends.</p>
       <Alert message={problem} />
-      <button type="button" className="button button--primary" onClick={() => send(id)}>
+      <button type="button" className="button button--primary composer__send" onClick={() => send(id)}>
         Send
       </button>
       <RepeatControls id={id} />

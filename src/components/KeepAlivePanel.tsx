@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { useSession } from '../store/appStore';
 import { cancelReconnect, setKeepAlive } from '../store/keepAliveActions';
 import { Alert } from './Alert';
+import { SideSection } from './SideSection';
 
 /** Auto reconnect and the application heartbeat, with the live reconnect countdown. */
 export function KeepAlivePanel({ id }: { id: string }) {
   const settings = useSession(id, (s) => s.keepAlive);
   const problem = useSession(id, (s) => s.problems.keepAlive);
   return (
-    <section className="keepalive" aria-label="Staying connected">
-      <h2>Staying connected</h2>
+    <SideSection section="keepAlive" title="Staying connected" className="keepalive">
       <label className="check">
         <input type="checkbox" checked={settings.autoReconnect} onChange={(event) => setKeepAlive(id, { autoReconnect: event.target.checked })} />
         Auto reconnect
@@ -35,7 +35,7 @@ export function KeepAlivePanel({ id }: { id: string }) {
       </label>
       <p className="hint">A handshake not done by then is closed, and the log says it timed out. Empty or 0: no limit.</p>
       <Alert message={problem} />
-    </section>
+    </SideSection>
   );
 }
 

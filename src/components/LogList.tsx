@@ -147,6 +147,9 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
         className="log-scroll"
         role="log"
         aria-label="Messages"
+        // NOTE: a log is a polite live region by default; a firehose would then be read message by
+        // message (and rows re-rendered by scrolling read again). The Announcer summarises instead.
+        aria-live="off"
         tabIndex={0}
         onScroll={onScroll}
         onKeyDown={onKeyDown}

@@ -4,6 +4,7 @@ import { useSession } from '../store/appStore';
 import { setDraft } from '../store/connectionActions';
 import { clearEndpoints, removeEndpoint, setRememberSecrets, useHistory, type RecentEndpoint } from '../store/historyStore';
 import { formatClock } from '../format/time';
+import { SideSection } from './SideSection';
 import './Workspace.css';
 
 // What the list shows: secrets redacted even for an endpoint whose secrets are remembered (choosing it still fills them in).
@@ -29,15 +30,18 @@ export function RecentEndpoints({ id }: { id: string }) {
   const secrets = hasSecrets(url, subprotocols);
 
   return (
-    <section className="workspace-card recent-endpoints">
-      <div className="workspace-card__head">
-        <h2>Recent endpoints</h2>
-        {endpoints.length > 0 ? (
+    <SideSection
+      section="recent"
+      title="Recent endpoints"
+      className="workspace-card recent-endpoints"
+      actions={
+        endpoints.length > 0 ? (
           <button type="button" className="button button--small" aria-label="Clear recent endpoints" title="Remove every recent endpoint" onClick={clearEndpoints}>
             Clear
           </button>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <ul aria-label="Recent endpoints" className="recent-list">
         {endpoints.map((e) => (
           <li key={`${e.url} ${e.subprotocols}`} className="recent-item">
@@ -78,6 +82,6 @@ export function RecentEndpoints({ id }: { id: string }) {
         Query parameters such as token, key or password, user names and passwords in the URL, and credential subprotocols are kept only in memory unless this is ticked
         {key ? ` for ${key}` : ''}.
       </p>
-    </section>
+    </SideSection>
   );
 }

@@ -3,6 +3,7 @@ import { useSession } from '../store/appStore';
 import { COPY_TARGETS, snippetFor, type CopyTarget } from '../share/copyAs';
 import { buildShareLink, stripSecrets } from '../share/shareLink';
 import { Alert } from './Alert';
+import { SideSection } from './SideSection';
 import './ShareTools.css';
 
 async function writeClipboard(text: string): Promise<void> {
@@ -48,7 +49,7 @@ export function ShareTools({ id }: { id: string }) {
   };
 
   return (
-    <section className="share" aria-label="Share">
+    <SideSection section="share" title="Share" className="share">
       <div className="share__row">
         <select
           aria-label="Copy as"
@@ -119,6 +120,6 @@ export function ShareTools({ id }: { id: string }) {
         {status}
       </p>
       <Alert message={problem} />
-    </section>
+    </SideSection>
   );
 }

@@ -8,6 +8,7 @@ import { type PersistedDrafts, type PersistedState, SCHEMA_VERSION, STORAGE_KEY 
 import { replaceEndpoints, useHistory, type RecentEndpoint } from '../store/historyStore';
 import { replaceSavedMessages, useSavedMessages } from '../store/savedMessagesStore';
 import { setLoadNotice, setSaveFailure } from '../store/storageStatus';
+import { defaultPrefs, useLookPrefs } from '../look/prefs';
 import { newConnection } from '../store/tabsActions';
 import { defaultStorage, loadState, type StorageLike } from './load';
 import { deletionsBetween, mergeTombstones } from './merge';
@@ -24,13 +25,14 @@ export function snapshot(app: AppState = useAppStore.getState(), deleted: Deleti
     return [{ url, subprotocols, message, format }];
   });
   const history = useHistory.getState();
+  const look = useLookPrefs.getState();
   return {
     version: SCHEMA_VERSION,
     tabs,
     saved: useSavedMessages.getState().items,
     history: history.endpoints,
     deleted: { saved: deleted.saved, history: deleted.history },
-    settings: { rememberSecretsFor: history.rememberSecretsFor },
+    settings: { rememberSecretsFor: history.rememberSecretsFor, theme: look.theme, sections: look.sections },
   };
 }
 
@@ -93,6 +95,9 @@ export function startPersistence(options: PersistenceOptions = {}): () => void {
     deletions.history = mergeTombstones(deletions.history, deletionsBetween(prev.endpoints, s.endpoints, key));
     save();
   });
+  const unsubscribeLook = useLookPrefs.subscribe((s, prev) => {
+    if (s.theme !== prev.theme || s.sections !== prev.sections) save();
+  });
   const unsubscribeChanges = (options.changes ?? windowChangeFeed(storage))((key, newValue) => {
     if (key === STORAGE_KEY && newValue !== null) sync.receive(newValue);
   });
@@ -110,6 +115,7 @@ export function startPersistence(options: PersistenceOptions = {}): () => void {
     unsubscribeApp();
     unsubscribeSaved();
     unsubscribeHistory();
+    unsubscribeLook();
     unsubscribeChanges();
     if (typeof window !== 'undefined') {
       window.removeEventListener('pagehide', onPageHide);
@@ -135,6 +141,9 @@ function restore(state: PersistedState): void {
   replaceSavedMessages(state.saved);
   replaceEndpoints(state.history);
   useHistory.setState({ rememberSecretsFor: state.settings.rememberSecretsFor });
+  const { theme, sections } = state.settings;
+  const defaults = defaultPrefs();
+  useLookPrefs.setState({ theme: theme ?? defaults.theme, sections: sections ?? defaults.sections });
 }
 
 function draftsOf(app: AppState): unknown[] {

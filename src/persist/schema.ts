@@ -7,7 +7,8 @@ import * as v from 'valibot';
 import type { MessageFormat } from '../compose/formats';
 import { sortEndpoints, type RecentEndpoint } from '../store/historyStore';
 import type { SavedMessage } from '../store/savedMessagesStore';
-import { FormatSchema, keepValid, LIMITS, nameOf, textOf, TimeSchema } from './bounds';
+import { defaultPrefs, SECTION_DEFAULTS, THEMES, type OpenSections, type SectionId, type Theme } from '../look/prefs';
+import { describeIssues, FormatSchema, keepValid, LIMITS, nameOf, textOf, TimeSchema } from './bounds';
 
 export const STORAGE_KEY = 'websocket-tester:state';
 /** Where an unreadable stored value is kept when it is reset, so nothing is silently lost. */
@@ -24,6 +25,10 @@ export interface PersistedDrafts {
 export interface PersistedSettings {
   /** Endpoints (see endpointKey) whose secret-looking query parameters are stored. */
   rememberSecretsFor: string[];
+  /** The Theme choice (absent in what older pages wrote). */
+  theme?: Theme;
+  /** Which side-panel sections are open. */
+  sections?: OpenSections;
 }
 
 /** A deletion remembered so that another browser tab's copy of the record does not bring it back. */
@@ -88,8 +93,40 @@ const EnvelopeSchema = v.object({
   saved: list,
   history: list,
   deleted: v.optional(v.object({ saved: list, history: list }, 'not an object'), { saved: [], history: [] }),
-  settings: v.optional(v.object({ rememberSecretsFor: list }, 'not an object'), { rememberSecretsFor: [] }),
+  settings: v.optional(v.object({ rememberSecretsFor: list, theme: v.optional(v.unknown()), sections: v.optional(v.unknown()) }, 'not an object'), {
+    rememberSecretsFor: [],
+  }),
 });
+
+const ThemeSchema = v.picklist(
+  THEMES.map((t) => t.value),
+  `not one of ${THEMES.map((t) => t.value).join(', ')}`,
+);
+const SectionsSchema = v.object(
+  Object.fromEntries(Object.keys(SECTION_DEFAULTS).map((key) => [key, v.optional(v.boolean('not true or false'))])) as Record<SectionId, v.OptionalSchema<v.BooleanSchema<string>, undefined>>,
+  'not an object',
+);
+
+/**
+ * The stored look settings, each only when stored (pages before them wrote none): a bad theme or
+ * section flag falls back to its default and is listed in `dropped`.
+ */
+function lookSettings(theme: unknown, sections: unknown, dropped: string[]): Pick<PersistedSettings, 'theme' | 'sections'> {
+  const defaults = defaultPrefs();
+  const look: Pick<PersistedSettings, 'theme' | 'sections'> = {};
+  if (theme !== undefined) {
+    const t = v.safeParse(ThemeSchema, theme);
+    if (!t.success) dropped.push(`the theme (${describeIssues(t.issues)})`);
+    look.theme = t.success ? t.output : defaults.theme;
+  }
+  if (sections !== undefined) {
+    const s = v.safeParse(SectionsSchema, sections);
+    if (!s.success) dropped.push(`the open sections (${describeIssues(s.issues)})`);
+    const open = s.success ? s.output : {};
+    look.sections = Object.fromEntries(Object.entries(defaults.sections).map(([key, value]) => [key, open[key as SectionId] ?? value])) as OpenSections;
+  }
+  return look;
+}
 
 export interface Validated {
   state: PersistedState;
@@ -122,7 +159,10 @@ export function validateState(data: unknown): { ok: true; value: Validated } | {
       saved: keep(e.deleted.saved, TombstoneSchema, LIMITS.tombstones, 'deleted-message marks'),
       history: keep(e.deleted.history, TombstoneSchema, LIMITS.tombstones, 'deleted-endpoint marks'),
     },
-    settings: { rememberSecretsFor: keep(e.settings.rememberSecretsFor, nameOf(LIMITS.url), LIMITS.rememberSecretsFor, 'remembered-secret endpoints') },
+    settings: {
+      rememberSecretsFor: keep(e.settings.rememberSecretsFor, nameOf(LIMITS.url), LIMITS.rememberSecretsFor, 'remembered-secret endpoints'),
+      ...lookSettings(e.settings.theme, e.settings.sections, dropped),
+    },
   };
   return { ok: true, value: { state, dropped } };
 }

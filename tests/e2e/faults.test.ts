@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useApp } from './harness';
 import {
-  button, connect, counter, exactName, messagesLog, rows, urlBox, waitForCount, waitForRow, waitForState,
+  button, connect, counter, exactName, messagesLog, openSection, rows, urlBox, waitForCount, waitForRow, waitForState,
 } from './helpers';
 
 const app = useApp();
@@ -119,6 +119,7 @@ describe('fault matrix', () => {
 
   it('a server that accepts TCP and never answers the handshake ends at Connect timeout, and the log says so', async () => {
     page = await app.newPage();
+    await openSection(page, 'Staying connected');
     const timeout = page.getByRole('textbox', { name: exactName('Connect timeout') });
     expect(await timeout.inputValue()).toBe('15');
     await timeout.fill('1');

@@ -112,3 +112,14 @@ export async function attached(locator: Locator, timeout = 10_000): Promise<Loca
   await locator.waitFor({ state: 'attached', timeout });
   return locator;
 }
+
+/**
+ * Opens a side-panel section that folds away (`Closing`, `Staying connected`, `Saved messages`,
+ * `Recent endpoints`, `Share`) unless it is open; a folded section's controls are hidden.
+ */
+export async function openSection(page: Page, title: string): Promise<void> {
+  const region = page.getByRole('region', { name: exactName(title) });
+  const toggle = region.getByRole('button', { name: exactName(title) });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await region.getByRole('button', { name: exactName(title), expanded: true }).waitFor();
+}

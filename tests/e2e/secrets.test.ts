@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './harness';
-import { button, connect, exactName, sendMessage, waitForCount } from './helpers';
+import { button, connect, exactName, openSection, sendMessage, waitForCount } from './helpers';
 
 const app = useApp();
 const SECRET = 'abc123';
@@ -21,6 +21,7 @@ describe('secrets', () => {
     await sendMessage(page, 'hello');
     await waitForCount(page, 'Received', 1);
     const share = page.getByRole('region', { name: exactName('Share') });
+    await openSection(page, 'Share');
 
     // Share link: the fragment is base64url JSON, so read what it carries too.
     await button(page, 'Copy link').click();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type AppUnderTest } from './harness';
 import {
-  alerts, button, exactName, formatBox, messageBox, readyState, stateStatus, subprotocolsBox, urlBox, waitForAlert, watchSockets,
+  alerts, button, exactName, formatBox, messageBox, openSection, readyState, stateStatus, subprotocolsBox, urlBox, waitForAlert, watchSockets,
 } from './helpers';
 
 let app: AppUnderTest;
@@ -16,6 +16,8 @@ beforeAll(async () => {
   app = await openApp();
   page = app.page;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.appUrl).origin });
+  // Share folds away on a first visit; opened once, it stays open (remembered) in the pages opened here.
+  await openSection(page, 'Share');
 });
 afterAll(async () => {
   await app?.close();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppUnderTest } from './harness';
-import { button, connect, counter, exactName, messageBox, rowTexts, sendMessage, stateStatus, waitForCount, waitForRow, waitForState } from './helpers';
+import { button, connect, counter, exactName, messageBox, openSection, rowTexts, sendMessage, stateStatus, waitForCount, waitForRow, waitForState } from './helpers';
 
 let app: AppUnderTest;
 beforeAll(async () => {
@@ -44,8 +44,8 @@ describe('several connections', () => {
     await page.keyboard.press('Control+2');
     await expect.poll(() => counter(page, 'Received')).toBeGreaterThan(before);
 
-    // Closing a tab closes its connection and leaves the other.
-    await tabs(page).nth(1).getByRole('button', { name: exactName('Close tab') }).click();
+    // Closing a tab closes its connection and leaves the other (each tab's Close tab lies beside it, outside the tablist).
+    await page.getByRole('button', { name: exactName('Close tab') }).nth(1).click();
     await expect.poll(() => tabs(page).count()).toBe(1);
     await waitForState(page, 'OPEN');
     expect(await counter(page, 'Sent')).toBe(1);
@@ -56,6 +56,7 @@ describe('several connections', () => {
 describe('staying connected', () => {
   it('reconnects after an abnormal close, logs the attempt and is OPEN again', async () => {
     const page = await app.newPage();
+    await openSection(page, 'Staying connected');
     await page.getByRole('checkbox', { name: exactName('Auto reconnect') }).check();
     await connect(page, `${app.wsOrigin}/drop`);
     await sendMessage(page, 'boom');
@@ -69,6 +70,7 @@ describe('staying connected', () => {
 
   it('never reconnects after the user disconnects', async () => {
     const page = await app.newPage();
+    await openSection(page, 'Staying connected');
     await page.getByRole('checkbox', { name: exactName('Auto reconnect') }).check();
     await connect(page, `${app.wsOrigin}/echo`);
     await button(page, 'Disconnect').click();
@@ -81,6 +83,7 @@ describe('staying connected', () => {
 
   it('sends the heartbeat on schedule while open, logged as sent, and stops on close', async () => {
     const page = await app.newPage();
+    await openSection(page, 'Staying connected');
     await page.getByRole('textbox', { name: exactName('Heartbeat message') }).fill('{"type":"ping"}');
     await page.getByRole('textbox', { name: exactName('Heartbeat interval') }).fill('0.3');
     await connect(page, `${app.wsOrigin}/echo`);

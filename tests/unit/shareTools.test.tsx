@@ -7,6 +7,7 @@ import { createSessionState, type Drafts } from '../../src/store/sessionState';
 import { setDraft } from '../../src/store/connectionActions';
 import { applyShareLinkFromLocation } from '../../src/share/applyShareLink';
 import { buildShareLink, readShareLink } from '../../src/share/shareLink';
+import { setSectionOpen } from '../../src/look/prefs';
 
 const id = FIRST_SESSION_ID;
 
@@ -18,6 +19,8 @@ const copyAs = () => screen.getByRole('combobox', { name: /^copy as$/i });
 const snippet = () => screen.getByRole('region', { name: 'Share' }).querySelector('pre');
 
 beforeEach(() => {
+  // Share folds away in the side panel (closed on a first visit); these tests use what is inside.
+  setSectionOpen('share', true);
   reset({ url: 'wss://example.com/socket?room=1&token=abc', subprotocols: 'chat', message: "it's", format: 'text' });
   history.replaceState(null, '', '/app/');
 });

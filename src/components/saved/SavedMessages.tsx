@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { getSession, useSession } from '../../store/appStore';
 import { defaultMessageName, groupByFolder, saveMessage, searchMessages, useSavedMessages } from '../../store/savedMessagesStore';
 import { Alert } from '../Alert';
+import { SideSection } from '../SideSection';
 import { SavedMessageItem } from './SavedMessageItem';
 import { SaveMessageForm, type SaveFormValues } from './SaveMessageForm';
 import { SavedMessagesIO } from './SavedMessagesIO';
@@ -41,13 +42,16 @@ export function SavedMessages({ id }: { id: string }) {
     list.map((item) => <SavedMessageItem key={item.id} id={id} item={item} report={setProblem} announce={setStatus} />);
 
   return (
-    <section className="workspace-card saved-messages">
-      <div className="workspace-card__head">
-        <h2 id={headingId}>Saved messages</h2>
+    <SideSection
+      section="saved"
+      title="Saved messages"
+      className="workspace-card saved-messages"
+      actions={
         <button type="button" className="button button--small" onClick={openForm} aria-expanded={form ? true : false}>
           Save message
         </button>
-      </div>
+      }
+    >
 
       {form ? <SaveMessageForm values={form} items={items} onChange={setForm} onSave={save} onCancel={() => setForm(null)} /> : null}
 
@@ -86,6 +90,6 @@ export function SavedMessages({ id }: { id: string }) {
       {items.length > 0 && groups.length === 0 ? <p className="hint">No saved message matches “{query}”.</p> : null}
 
       <SavedMessagesIO empty={items.length === 0} report={setProblem} announce={setStatus} />
-    </section>
+    </SideSection>
   );
 }
