@@ -3,6 +3,7 @@
  * the agent's own (server/agent/headerRules.js, which checks again; a unit test keeps them equal).
  */
 import { fail, ok, type ParseResult } from '../codecs/result';
+import { isSecretParamName } from '../secrets/urlSecrets';
 
 /** A header as typed: name and value, in the order given. */
 export type HeaderPair = [name: string, value: string];
@@ -39,12 +40,9 @@ export function parseHeaders(text: string): ParseResult<HeaderPair[]> {
   return ok(pairs);
 }
 
-/** Header names whose values are credentials, redacted unless the user opts in. */
-const SECRET_HEADER = /^(authorization|cookie|proxy-authorization|x-api-key|api-key|x-auth-token|x-access-token)$|token|secret|password|session|key/i;
-
-/** Whether a header's value is a secret (Authorization, Cookie, anything named like a token or key). */
+/** Whether a header's value is a secret: the same word rule as URL parameters (Authorization, Cookie, X-Api-Key, X-Auth-Token…). */
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADER.test(name);
+  return isSecretParamName(name);
 }
 
 /** The Headers text with secret values replaced by `[redacted]`; lines that do not parse are kept as typed. */
