@@ -16,7 +16,7 @@ export type { SessionEvent, SessionView } from './sessionTypes';
 
 /** Who closed first, in words, as the agent reports it. */
 const CLOSED_BY: Record<ClosedBy, string> = {
-  client: 'Closed first by this side (the local agent sent the first close frame, or dropped the handshake, for this page)',
+  client: 'Closed first by this side (the local agent sent the first close frame for this page)',
   server: 'Closed first by the server',
   agent: 'Closed by the local agent (it could not open or keep the connection)',
 };
