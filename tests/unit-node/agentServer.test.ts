@@ -200,3 +200,18 @@ describe('upstreams', () => {
     expect(await count()).toBe(open - 1);
   }, 10_000);
 });
+
+describe('throughput', () => {
+  it('relays 50,000 messages of 64 B from Local Echo /firehose, in order, and reports the rate', async () => {
+    const n = 50_000;
+    const control = await openControl(agentUrl());
+    const started = performance.now();
+    control.send(JSON.stringify({ t: 'open', id: 1, url: `${server.origin.replace(/^http/, 'ws')}/firehose?n=${n}&size=64`, protocols: [], headers: [], verify: true, answerPings: true }));
+    await waitFor(() => (control.data.length >= n ? true : undefined), 60_000);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`agent firehose: ${n} x 64 B in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} msg/s`);
+    expect(control.data.every((frame) => frame.id === 1 && frame.payload.length === 64)).toBe(true);
+    expect(control.data[n - 1]!.payload.toString()).toContain(String(n));
+    control.close();
+  }, 90_000);
+});
