@@ -1,5 +1,7 @@
 // @ts-check
 /** Vite plugin that serves the Local Echo WebSocket endpoints from the dev and preview servers. */
+import { announceAgent } from './agent/announceAgent.js';
+import { AGENT_PATH, createAgent } from './agent/agentServer.js';
 import { announceLocalEcho } from './announceLocalEcho.js';
 import { attachLocalEcho } from './localEcho.js';
 
@@ -7,13 +9,14 @@ import { attachLocalEcho } from './localEcho.js';
 const VITE_PROTOCOLS = new Set(['vite-hmr', 'vite-ping']);
 
 /**
- * Attaches Local Echo to a Vite server's HTTP server (absent in middleware mode) and detaches on close.
+ * Attaches Local Echo and the local agent to a Vite server's HTTP server (absent in middleware mode) and detaches on close.
  * NOTE: Vite registers its HMR 'upgrade' listener before plugins run, and that listener throws on
  * some malformed URLs (an uncaught throw ends the dev server). So Local Echo takes over the upgrade
  * event: it checks every request first and hands only vite-* subprotocols to Vite's listeners.
  * @param {import('vite').ViteDevServer | import('vite').PreviewServer} server
+ * @param {ReturnType<typeof createAgent>} agent
  */
-function attach(server) {
+function attach(server, agent) {
   const httpServer = server.httpServer;
   if (!httpServer) return;
   const viteListeners = /** @type {import('./localEcho.js').UpgradeHandler[]} */ (httpServer.listeners('upgrade'));
@@ -21,13 +24,14 @@ function attach(server) {
   const echo = attachLocalEcho(httpServer, {
     log: (line) => server.config.logger.info(line),
     delegate: {
-      wants: (req) => VITE_PROTOCOLS.has(String(req.headers['sec-websocket-protocol'] ?? '').trim()),
+      wants: (req) => agent.wants(req) || VITE_PROTOCOLS.has(String(req.headers['sec-websocket-protocol'] ?? '').trim()),
       handle: (req, socket, head) => {
+        if (agent.wants(req)) return agent.handleUpgrade(req, socket, head);
         for (const listener of viteListeners) listener.call(httpServer, req, socket, head);
       },
     },
   });
-  httpServer.once('close', () => void echo.close());
+  httpServer.once('close', () => void echo.close().then(() => agent.close()));
 }
 
 /**
@@ -35,11 +39,13 @@ function attach(server) {
  * @returns {import('vite').Plugin}
  */
 export function localEchoPlugin() {
+  // One agent (one token) per Vite process, shared by its dev and preview servers.
+  const agent = createAgent({ log: (line) => console.log(line) });
   return {
     name: 'local-echo',
-    configureServer: attach,
-    configurePreviewServer: attach,
-    // Only the dev server runs Local Echo beside the page; a build must not claim it.
-    transformIndexHtml: (html, ctx) => (ctx.server ? announceLocalEcho(html) : html),
+    configureServer: (server) => attach(server, agent),
+    configurePreviewServer: (server) => attach(server, agent),
+    // Only the dev server runs Local Echo and the agent beside the page; a build must not claim them.
+    transformIndexHtml: (html, ctx) => (ctx.server ? announceAgent(announceLocalEcho(html), AGENT_PATH, agent.token) : html),
   };
 }

@@ -10,6 +10,8 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { announceAgent } from './agent/announceAgent.js';
+import { AGENT_PATH, createAgent } from './agent/agentServer.js';
 import { announceLocalEcho } from './announceLocalEcho.js';
 import { SECURITY_HEADERS } from './csp.js';
 import { attachLocalEcho, LOCAL_ECHO_PATHS } from './localEcho.js';
@@ -39,15 +41,19 @@ const CONTENT_TYPES = {
 };
 
 /**
- * @typedef {{ root: string, base?: string, port?: number, host?: string, log?: (line: string) => void, limits?: Partial<import('./localEcho.js').Limits> }} ServeOptions
- * @typedef {{ url: string, origin: string, port: number, close(): Promise<void> }} RunningServer
+ * @typedef {{ root: string, base?: string, port?: number, host?: string, log?: (line: string) => void, limits?: Partial<import('./localEcho.js').Limits>, agent?: import('./agent/agentServer.js').AgentOptions | false }} ServeOptions
+ * @typedef {{ url: string, origin: string, port: number, agentToken: string | null, close(): Promise<void> }} RunningServer
  */
 
-/** Serves `root` under the URL prefix `base`, with Local Echo at the host root; resolves once listening. */
-export async function startServer(/** @type {ServeOptions} */ { root, base = '/', port = 0, host = '127.0.0.1', log = () => {}, limits }) {
+/**
+ * Serves `root` under the URL prefix `base`, with Local Echo and the local agent (`/agent`, unless
+ * `agent: false`) at the host root; resolves once listening.
+ */
+export async function startServer(/** @type {ServeOptions} */ { root, base = '/', port = 0, host = '127.0.0.1', log = () => {}, limits, agent: agentOptions = {} }) {
   // Symlinks are resolved before the inside-root check, so the root itself is compared resolved too.
   const rootDir = await realpath(resolve(root));
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const agent = agentOptions ? createAgent({ log, ...agentOptions }) : null;
   const server = createServer((req, res) => {
     /** @param {unknown} err */
     const fail = (err) => {
@@ -56,7 +62,7 @@ export async function startServer(/** @type {ServeOptions} */ { root, base = '/'
       else res.destroy();
     };
     try {
-      serveFile(rootDir, prefix, req, res).catch(fail);
+      serveFile(rootDir, prefix, req, res, agent?.token ?? null).catch(fail);
     } catch (err) {
       fail(err);
     }
@@ -64,7 +70,7 @@ export async function startServer(/** @type {ServeOptions} */ { root, base = '/'
   server.maxConnections = MAX_SOCKETS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
-  const echo = attachLocalEcho(server, { log, limits });
+  const echo = attachLocalEcho(server, { log, limits, delegate: agent ? { wants: agent.wants, handle: agent.handleUpgrade } : undefined });
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => ok(undefined));
@@ -78,7 +84,9 @@ export async function startServer(/** @type {ServeOptions} */ { root, base = '/'
     url: origin + prefix,
     origin,
     port: actualPort,
+    agentToken: agent?.token ?? null,
     async close() {
+      await agent?.close();
       await echo.close();
       server.closeAllConnections();
       await new Promise((ok) => server.close(() => ok(undefined)));
@@ -92,13 +100,14 @@ export async function startServer(/** @type {ServeOptions} */ { root, base = '/'
  * @param {string} prefix URL prefix, starting and ending with '/'
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
+ * @param {string | null} agentToken the agent's token, announced in HTML pages; null without an agent
  */
-async function serveFile(rootDir, prefix, req, res) {
+async function serveFile(rootDir, prefix, req, res, agentToken) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
   const target = parseTarget(req.url);
   if (!target.ok) return send(res, 400, `Bad Request: ${target.error}`, { Connection: 'close' });
   const url = target.value;
-  if (LOCAL_ECHO_PATHS.includes(url.pathname)) {
+  if (LOCAL_ECHO_PATHS.includes(url.pathname) || url.pathname === AGENT_PATH) {
     return send(res, 426, `Upgrade Required: ${url.pathname} is a WebSocket endpoint (ws://host${url.pathname})`, { Upgrade: 'websocket' });
   }
   if (url.pathname === prefix.slice(0, -1) && prefix !== '/') {
@@ -122,7 +131,8 @@ async function serveFile(rootDir, prefix, req, res) {
   if (!info?.isFile()) return send(res, 404, 'Not Found');
   if (extname(real).toLowerCase() === '.html') {
     // This server runs Local Echo beside the page: say so in the page, as the dev server does.
-    const body = Buffer.from(announceLocalEcho(await readFile(real, 'utf8')));
+    const html = announceLocalEcho(await readFile(real, 'utf8'));
+    const body = Buffer.from(agentToken ? announceAgent(html, AGENT_PATH, agentToken) : html);
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.html'] ?? 'text/html', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
     return void res.end(req.method === 'HEAD' ? undefined : body);
   }
@@ -189,7 +199,7 @@ async function main() {
     process.exit(1);
   }
   const running = await startServer({ ...args, log: args.quiet ? () => {} : (line) => console.log(line) });
-  console.log(`Serving ${args.root} at ${running.url} — Local Echo at ${running.origin.replace(/^http/, 'ws')}/echo`);
+  console.log(`Serving ${args.root} at ${running.url} — Local Echo at ${running.origin.replace(/^http/, 'ws')}/echo, local agent at ${running.origin.replace(/^http/, 'ws')}${AGENT_PATH}`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,3 +1,4 @@
+import { AgentPanel } from './agent/AgentPanel';
 import { ClosePanel } from './ClosePanel';
 import { Composer } from './Composer';
 import { EndpointBar } from './EndpointBar';
@@ -16,6 +17,9 @@ export function ConnectionView({ id }: { id: string }) {
       {/* One boundary per panel: a panel that throws says so and the others keep working. */}
       <PanelBoundary name="endpoint bar">
         <EndpointBar id={id} />
+      </PanelBoundary>
+      <PanelBoundary name="local agent">
+        <AgentPanel id={id} />
       </PanelBoundary>
       <div className="connection__body">
         <div className="log-column">

@@ -1,10 +1,13 @@
 import { isSimulatorUrl } from '../protocol/url';
+import { openAgentConnection } from './agentConnection';
 import { openNativeConnection } from './nativeConnection';
 import { openSimulatorConnection } from './simulator';
 import type { ConnectionFactory } from './types';
 
-/** Picks the transport for a URL: `simulator:` runs in the page, anything else is a real WebSocket. */
-export const openConnection: ConnectionFactory = (url, protocols, listener) =>
-  isSimulatorUrl(url)
+/** Picks the transport: the local agent when asked; else `simulator:` runs in the page, anything else is a real WebSocket. */
+export const openConnection: ConnectionFactory = (url, protocols, listener, via) =>
+  via?.kind === 'agent'
+    ? openAgentConnection(url, protocols, listener, via.options)
+    : isSimulatorUrl(url)
     ? openSimulatorConnection(url, protocols, listener)
     : openNativeConnection(url, protocols, listener);

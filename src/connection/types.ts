@@ -19,8 +19,23 @@ export interface CloseInfo {
   wasClean: boolean;
 }
 
-/** What carries a connection: the browser's WebSocket or the in-page Simulator (room for a local agent). */
-export type TransportKind = 'websocket' | 'simulator';
+import type { AgentTlsOptions, HandshakeReport } from '../agent/protocol';
+import type { HeaderPair } from '../agent/headers';
+
+/** What carries a connection: the browser's WebSocket, the in-page Simulator, or the local agent. */
+export type TransportKind = 'websocket' | 'simulator' | 'agent';
+
+/** Who sent the first close frame, when the transport can tell (the agent can). */
+export type ClosedBy = 'client' | 'server' | 'agent';
+
+/** How to open a connection through the local agent: what the browser cannot set. */
+export interface AgentUpstreamOptions extends AgentTlsOptions {
+  headers: HeaderPair[];
+  answerPings: boolean;
+}
+
+/** Which transport to use: the default picks from the URL (WebSocket or Simulator); `agent` goes through the local agent. */
+export type ConnectVia = { kind: 'agent'; options: AgentUpstreamOptions } | undefined;
 
 /**
  * Rare events (everything but messages), each stamped with its time.
@@ -31,7 +46,11 @@ export type ConnectionEvent =
   | { type: 'open'; at: number; negotiated: Negotiated }
   | { type: 'closing'; at: number }
   | { type: 'error'; at: number; message: string }
-  | { type: 'close'; at: number; close: CloseInfo };
+  | { type: 'close'; at: number; close: CloseInfo; closedBy?: ClosedBy }
+  /** The upgrade as sent and answered (agent only). */
+  | { type: 'handshake'; at: number; report: HandshakeReport }
+  /** A ping or pong frame either way (agent only); `auto` marks the agent's automatic answer. */
+  | { type: 'control'; at: number; kind: 'ping' | 'pong'; direction: 'in' | 'out'; payload: Uint8Array; auto: boolean };
 
 /**
  * Receives what a connection reports.
@@ -53,7 +72,11 @@ export interface Connection {
   close(code?: number, reason?: string): void;
   /** Stops reporting and releases the transport without waiting for a handshake; ends in CLOSED. */
   dispose(): void;
+  /** Sends a ping frame (agent only; a browser cannot). */
+  ping?(payload: Uint8Array): void;
+  /** Whether pings from the server are answered (agent only; a browser always answers). */
+  setAnswerPings?(on: boolean): void;
 }
 
-/** Opens a connection to `url` offering `protocols`; events go to `listener`. */
-export type ConnectionFactory = (url: string, protocols: string[], listener: ConnectionListener) => Connection;
+/** Opens a connection to `url` offering `protocols`; events go to `listener`; `via` picks the local agent. */
+export type ConnectionFactory = (url: string, protocols: string[], listener: ConnectionListener, via?: ConnectVia) => Connection;

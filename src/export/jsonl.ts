@@ -16,6 +16,7 @@ import type { Counters } from '../store/sessionState';
 import { LogLineReader, type LineProblem } from './lineReader';
 import { LOG_FORMAT, LOG_VERSION, type ImportedEntry, type ParsedHeader } from './logLine';
 import { redactProtocols, redactText, redactUrl } from './redact';
+import { redactHeaders } from '../agent/headers';
 
 export { LOG_FORMAT, LOG_VERSION };
 export type { ImportedEntry, LineProblem, ParsedHeader };
@@ -66,7 +67,7 @@ export interface ExportOptions {
   includeSecrets?: boolean;
 }
 
-const EVENT_KINDS: ReadonlySet<EntryKind> = new Set(['state', 'close', 'error', 'info']);
+const EVENT_KINDS: ReadonlySet<EntryKind> = new Set(['state', 'close', 'error', 'info', 'handshake', 'ping', 'pong']);
 
 /** One entry as its line's object. */
 export function entryToLine(entry: EntryLike, options: ExportOptions = {}): LogEntryLine {
@@ -81,7 +82,7 @@ export function entryToLine(entry: EntryLike, options: ExportOptions = {}): LogE
   };
   if (typeof entry.data === 'string') {
     // Event texts ("Connecting to wss://…?token=…") may carry the URL; message payloads are the user's data.
-    line.payload = EVENT_KINDS.has(entry.kind) ? redactText(entry.data, options.includeSecrets) : entry.data;
+    line.payload = EVENT_KINDS.has(entry.kind) ? redactText(entry.kind === 'handshake' && !options.includeSecrets ? redactHeaders(entry.data) : entry.data, options.includeSecrets) : entry.data;
   } else {
     line.payloadBase64 = toBase64(new Uint8Array(entry.data));
   }

@@ -86,6 +86,9 @@ export function createEntryMatcher(query: string, options?: MatchOptions): Entry
     close: kinds.events,
     error: kinds.events,
     info: kinds.events,
+    handshake: kinds.events,
+    ping: kinds.events,
+    pong: kinds.events,
   };
   let matches: EntryMatcher;
   if (pattern) {

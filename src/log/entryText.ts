@@ -69,6 +69,12 @@ export function directionLabel(entry: LogEntry): string {
       return '! error';
     case 'info':
       return 'i info';
+    case 'handshake':
+      return '⇄ handshake';
+    case 'ping':
+      return '◇ ping';
+    case 'pong':
+      return '◆ pong';
   }
 }
 

@@ -1,7 +1,8 @@
 import { openConnection } from '../connection/openConnection';
 import { Reconnector } from '../connection/reconnect';
 import { startReportedRepeat, type RepeatHandle } from '../connection/repeatSender';
-import type { CloseInfo, Connection, ConnectionFactory, ConnectionListener, Payload, ReadyState } from '../connection/types';
+import type { ClosedBy, CloseInfo, Connection, ConnectionFactory, ConnectionListener, ConnectVia, Payload, ReadyState } from '../connection/types';
+import { describeControlFrame, describeHandshake } from '../agent/handshakeText';
 import type { LogEntry, MessageFormat } from '../store/logEntry';
 import { payloadKey } from '../stats/rttMatcher';
 import type { LogBuffer } from './logBuffer';
@@ -12,6 +13,13 @@ import type { SessionEvent, SessionView } from './sessionTypes';
 
 export { ZERO_COUNTERS, type Counters } from './recorder';
 export type { SessionEvent, SessionView } from './sessionTypes';
+
+/** Who closed first, in words, as the agent reports it. */
+const CLOSED_BY: Record<ClosedBy, string> = {
+  client: 'Closed first by this side (the local agent sent the first close frame for this page)',
+  server: 'Closed first by the server',
+  agent: 'Closed by the local agent (it could not open or keep the connection)',
+};
 
 export interface SessionOptions {
   /** Opens a transport; the default picks the WebSocket or the Simulator from the URL. */
@@ -33,7 +41,7 @@ export class Session {
   private readonly reconnector = new Reconnector();
   private connection: Connection | null = null;
   private readyState: ReadyState = 'CLOSED';
-  private target: { url: string; protocols: string[] } | null = null;
+  private target: { url: string; protocols: string[]; via: ConnectVia } | null = null;
   private plan: KeepAlivePlan = NO_KEEP_ALIVE;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -71,11 +79,25 @@ export class Session {
     return this.disposed;
   }
 
-  /** Opens `url`; returns why the browser refused, or null when the attempt started. */
-  connect(url: string, protocols: string[]): string | null {
+  /** Opens `url` (through the local agent with `via`); returns why the browser refused, or null when the attempt started. */
+  connect(url: string, protocols: string[], via?: ConnectVia): string | null {
     this.refusal = null;
-    this.dispatch({ type: 'connect', url, protocols });
+    this.dispatch({ type: 'connect', url, protocols, via });
     return this.refusal;
+  }
+
+  /** Sends a ping frame with `payload`; returns why it was not sent, or null. Only the agent can. */
+  sendPing(payload: Uint8Array): string | null {
+    const connection = this.connection;
+    if (!connection || this.readyState !== 'OPEN') return `the connection is ${this.readyState}`;
+    if (!connection.ping) return 'a browser cannot send ping frames: connect via Local agent';
+    connection.ping(payload);
+    return null;
+  }
+
+  /** Whether the server's pings are answered (the agent's connections; a browser always answers). */
+  setAnswerPings(on: boolean): void {
+    this.connection?.setAnswerPings?.(on);
   }
 
   /** Closes with `code` and `reason` (already checked); never followed by a reconnect. */
@@ -88,7 +110,7 @@ export class Session {
     if (this.disposed) return;
     switch (event.type) {
       case 'connect':
-        return this.start(event.url, event.protocols);
+        return this.start(event.url, event.protocols, event.via);
       case 'disconnect':
         this.closingByUser = true;
         this.cancelReconnect();
@@ -124,12 +146,18 @@ export class Session {
         return this.dispatch({ type: 'closed', at: Date.now(), close: { code: 1006, reason: '', wasClean: false } });
       }
       case 'closed':
+        if (event.closedBy && this.readyState !== 'CLOSED') this.note(CLOSED_BY[event.closedBy]);
         return this.finish(event.at, event.close);
+      case 'handshake':
+        this.emit({ handshake: event.report });
+        return this.record({ at: event.at, kind: 'handshake', data: describeHandshake(event.report), size: 0, close: null, format: null });
+      case 'control':
+        return this.record({ at: event.at, kind: event.kind, data: describeControlFrame(event), size: 0, close: null, format: null });
       case 'reconnectDue':
         if (!this.target || this.readyState !== 'CLOSED') return;
         this.emit({ reconnect: null });
         this.note(`Auto reconnect: attempt ${this.reconnectAttempt}`);
-        return this.start(this.target.url, this.target.protocols);
+        return this.start(this.target.url, this.target.protocols, this.target.via);
       case 'cancelReconnect':
         return this.cancelReconnect();
     }
@@ -225,7 +253,7 @@ export class Session {
     return this.connection !== null || this.heartbeatTimer !== null || this.connectTimer !== null || this.repeatHandle !== null || this.reconnector.pending;
   }
 
-  private start(url: string, protocols: string[]): void {
+  private start(url: string, protocols: string[], via: ConnectVia): void {
     this.cancelReconnect(false);
     this.stopRepeat();
     this.stopHeartbeat();
@@ -233,16 +261,16 @@ export class Session {
     this.connection?.dispose();
     this.connection = null;
     this.closingByUser = false;
-    this.target = { url, protocols };
+    this.target = { url, protocols, via };
     // A new connection: uptime and round trips start afresh (rates are a plain last minute).
     this.stats.openedAt = this.stats.closedAt = null;
     this.stats.rtt.reset();
-    this.emit({ negotiated: null, lastClose: null, reconnect: null });
+    this.emit({ negotiated: null, lastClose: null, reconnect: null, handshake: null });
     const offer = protocols.length ? ` offering subprotocols ${protocols.join(', ')}` : '';
-    this.note(`Connecting to ${url}${offer}`);
+    this.note(`Connecting to ${url}${offer}${via ? ' through the local agent' : ''}`);
     let connection: Connection;
     try {
-      connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection));
+      connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection), via);
     } catch (error) {
       // e.g. a SecurityError for ws:// from an https page, or a port the browser blocks.
       this.refusal = `The browser refused to open ${url}: ${error instanceof Error ? error.message : String(error)}`;
@@ -275,7 +303,10 @@ export class Session {
           case 'error':
             return this.dispatch({ type: 'failed', at: event.at, message: event.message });
           case 'close':
-            return this.dispatch({ type: 'closed', at: event.at, close: event.close });
+            return this.dispatch({ type: 'closed', at: event.at, close: event.close, closedBy: event.closedBy });
+          case 'handshake':
+          case 'control':
+            return this.dispatch(event);
         }
       },
     };

@@ -1,4 +1,5 @@
-import type { CloseInfo, Negotiated, ReadyState, TransportKind } from '../connection/types';
+import type { HandshakeReport } from '../agent/protocol';
+import type { ClosedBy, CloseInfo, ConnectVia, Negotiated, ReadyState, TransportKind } from '../connection/types';
 import type { Counters } from './recorder';
 
 /** What a session tells the page about itself; the store keeps a copy per connection. */
@@ -10,6 +11,8 @@ export interface SessionView {
   lastClose: CloseInfo | null;
   /** The pending automatic reconnect: which attempt, and when (ms since the epoch). */
   reconnect: { attempt: number; at: number } | null;
+  /** The last upgrade's request and response, when the transport reports it (the local agent). */
+  handshake: HandshakeReport | null;
   /** Progress of a repeated send while it runs. */
   repeat: { sent: number; total: number } | null;
   counters: Counters;
@@ -22,12 +25,14 @@ export interface SessionView {
  * transport reported, and what the session's own timers decided.
  */
 export type SessionEvent =
-  | { type: 'connect'; url: string; protocols: string[] }
+  | { type: 'connect'; url: string; protocols: string[]; via?: ConnectVia }
   | { type: 'disconnect'; code?: number; reason?: string }
   | { type: 'opened'; at: number; negotiated: Negotiated }
   | { type: 'closing'; at: number }
   | { type: 'failed'; at: number; message: string }
-  | { type: 'closed'; at: number; close: CloseInfo }
+  | { type: 'closed'; at: number; close: CloseInfo; closedBy?: ClosedBy }
+  | { type: 'handshake'; at: number; report: HandshakeReport }
+  | { type: 'control'; at: number; kind: 'ping' | 'pong'; direction: 'in' | 'out'; payload: Uint8Array; auto: boolean }
   | { type: 'timedOut' }
   | { type: 'reconnectDue' }
   | { type: 'cancelReconnect' };

@@ -17,6 +17,9 @@ import { resendDraft } from '../log/resendDraft';
 import { resendAttachment, typedAttachment, type ComposerAttachment } from '../compose/attachment';
 import type { LogEntry } from './logEntry';
 import type { Drafts, Problems } from './sessionState';
+import { parseHeaders } from '../agent/headers';
+import type { ConnectVia } from '../connection/types';
+import type { AgentDraft } from './agentDraft';
 
 /**
  * What the user does with a connection: each action checks what was typed (an alert and nothing
@@ -54,12 +57,17 @@ export function connect(id: string): void {
   if (!state || !session || state.readOnly) return;
   const { url: typedUrl, subprotocols } = state.drafts;
   const isSimulator = isSimulatorUrl(typedUrl);
+  const viaAgent = state.agent.connectVia === 'agent';
+  if (viaAgent && isSimulator) return setProblem(id, 'endpoint', 'The Simulator runs inside this page: choose Connect via Browser for it');
   const checked: UrlCheck = isSimulator
     ? ok({ url: typedUrl.trim() })
-    : checkUrl(typedUrl, typeof location === 'undefined' ? undefined : location.protocol);
+    // The agent is no browser: mixed content does not apply to what it opens.
+    : checkUrl(typedUrl, viaAgent || typeof location === 'undefined' ? undefined : location.protocol);
   if (!checked.ok) return setProblem(id, 'endpoint', checked.error);
   const protocols = parseSubprotocols(subprotocols);
   if (!protocols.ok) return setProblem(id, 'endpoint', protocols.error);
+  const via = viaAgent ? agentVia(state.agent) : undefined;
+  if (via && !via.ok) return setProblem(id, 'endpoint', via.error);
 
   const { url, warning } = checked.value;
   recordEndpoint(url, protocols.value.join(', '));
@@ -69,9 +77,31 @@ export function connect(id: string): void {
     problems: { ...s.problems, endpoint: null, close: null },
   }));
   applyKeepAlive(id);
-  const refusal = session.connect(url, protocols.value);
+  const refusal = session.connect(url, protocols.value, via?.value);
   if (refusal) return setProblem(id, 'endpoint', refusal);
   if (isSimulator) session.note('Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');
+}
+
+/** The agent options of a tab: Headers checked (an error names the line), TLS and proxy fields as typed. */
+function agentVia(agent: AgentDraft): ParseResult<ConnectVia> {
+  const headers = parseHeaders(agent.headers);
+  if (!headers.ok) return headers;
+  const proxy = agent.proxyUrl.trim();
+  if (proxy && !/^https?:\/\/[^\s]+$/i.test(proxy)) return { ok: false, error: `Proxy URL must start with http:// or https://, got "${proxy}"` };
+  const optional = (value: string) => value.trim() || undefined;
+  return ok({
+    kind: 'agent',
+    options: {
+      headers: headers.value,
+      answerPings: agent.answerPings,
+      verify: agent.verifyCertificate,
+      cert: optional(agent.clientCert),
+      key: optional(agent.clientKey),
+      pfx: optional(agent.pfxPath),
+      passphrase: agent.pfxPassphrase || undefined,
+      proxy: proxy || undefined,
+    },
+  });
 }
 
 /** Closes with the code and reason typed, if the browser would accept them; otherwise says why and stays open. */

@@ -4,8 +4,12 @@ import type { MessageFormat } from '../compose/formats';
 
 export type { MessageFormat };
 
-/** The kinds of log entry, the one list; each row carries its kind as `data-kind`. */
-export const ENTRY_KINDS = ['sent', 'received', 'state', 'close', 'error', 'info'] as const;
+/**
+ * The kinds of log entry, the one list; each row carries its kind as `data-kind`. `handshake`,
+ * `ping` and `pong` come only through the local agent; like state, close, error and info they are
+ * events (text, size 0) and `Show events` shows or hides them.
+ */
+export const ENTRY_KINDS = ['sent', 'received', 'state', 'close', 'error', 'info', 'handshake', 'ping', 'pong'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**

@@ -3,6 +3,7 @@ import { DEFAULT_KEEP_ALIVE, DEFAULT_REPEAT, type KeepAliveSettings, type Repeat
 import type { ComposerAttachment } from '../compose/attachment';
 import { NO_FILTER, type LogFilter } from '../log/logFilter';
 import type { MessageFormat } from './logEntry';
+import { DEFAULT_AGENT_DRAFT, type AgentDraft } from './agentDraft';
 
 export type { Counters } from '../session/session';
 export type { KeepAliveSettings, RepeatSettings } from '../session/settings';
@@ -48,6 +49,8 @@ export interface SessionState extends SessionView {
   filter: LogFilter;
   /** A message too large for the textarea (Resend of a big entry, a big paste): Send sends it instead of the typed message. */
   attachment: ComposerAttachment | null;
+  /** Connect via, Headers, TLS and ping settings for the local agent (memory only). */
+  agent: AgentDraft;
 }
 
 /** An imported log: its file, what was read, and the connection to go back to. */
@@ -76,12 +79,14 @@ export function createSessionState(id: string, drafts: Partial<Drafts> = {}): Se
     openedUrl: null,
     transport: null,
     negotiated: null,
+    handshake: null,
     lastClose: null,
     problems: { endpoint: null, composer: null, close: null, log: null, keepAlive: null },
     keepAlive: { ...DEFAULT_KEEP_ALIVE },
     repeatSettings: { ...DEFAULT_REPEAT },
     filter: NO_FILTER,
     attachment: null,
+    agent: { ...DEFAULT_AGENT_DRAFT },
     reconnect: null,
     repeat: null,
     warning: null,

@@ -25,7 +25,7 @@ export const messagesLog = (page: Page) => page.getByRole('log', { name: exactNa
 export const alerts = (page: Page) => page.getByRole('alert');
 
 /** Log entries of one kind currently in the DOM (the log is virtualised and follows the newest entry). */
-export const rows = (page: Page, kind: 'sent' | 'received' | 'state' | 'close' | 'error' | 'info') =>
+export const rows = (page: Page, kind: 'sent' | 'received' | 'state' | 'close' | 'error' | 'info' | 'handshake' | 'ping' | 'pong') =>
   messagesLog(page).locator(`[data-kind="${kind}"]`);
 
 /** A counter's value, with separators stripped. */

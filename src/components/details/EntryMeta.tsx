@@ -16,6 +16,9 @@ const DIRECTIONS: Record<LogEntry['kind'], string> = {
   close: 'event (connection closed)',
   error: 'event (error)',
   info: 'event (information)',
+  handshake: 'event (upgrade handshake, through the local agent)',
+  ping: 'event (ping frame, through the local agent)',
+  pong: 'event (pong frame, through the local agent)',
 };
 
 /** Whether an entry is a message (sent or received) rather than an event. */
