@@ -3,6 +3,7 @@ import { ConnectionView } from './components/ConnectionView';
 import { ImportBanner } from './components/ExportImport';
 import { PanelBoundary } from './components/PanelBoundary';
 import { StorageStatus } from './components/StorageStatus';
+import { UpdatePrompt } from './components/UpdatePrompt';
 import { WindowTitle } from './components/WindowTitle';
 import { useAppStore } from './store/appStore';
 
@@ -17,6 +18,9 @@ export function App() {
       </header>
       <PanelBoundary name="storage status">
         <StorageStatus />
+      </PanelBoundary>
+      <PanelBoundary name="update prompt">
+        <UpdatePrompt />
       </PanelBoundary>
       <PanelBoundary name="window title">
         <WindowTitle id={activeId} />

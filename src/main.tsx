@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { PanelBoundary } from './components/PanelBoundary';
 import { startPersistence } from './persist/persistStore';
+import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { applyShareLinkFromLocation } from './share/applyShareLink';
 import './styles.css';
 
@@ -22,3 +23,6 @@ createRoot(root).render(
     </PanelBoundary>
   </StrictMode>,
 );
+
+// Installable and offline (built app only): a new version is offered, never switched to silently.
+registerServiceWorker();

@@ -1,0 +1,23 @@
+/**
+ * Registers the built app's service worker (see progressiveWebApp() in vite.config.ts), from its own
+ * chunk once the page has rendered, so the first paint does not wait for it.
+ */
+import { setUpdateWaiting } from '../store/appUpdate';
+
+/** Registers the service worker in the built app; a browser or host without one keeps the app as it was. */
+export function registerServiceWorker(): void {
+  // NOTE: no worker under the dev server (it would cache modules Vite serves fresh), nor where the
+  // browser has none (an insecure origin, a private window in some browsers).
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  import('virtual:pwa-register')
+    .then(({ registerSW }) => {
+      const update = registerSW({
+        onNeedRefresh: () => setUpdateWaiting(() => void update()),
+        // A host that does not serve sw.js (or refuses it): the app works as before, only not offline.
+        onRegisterError: () => {},
+      });
+    })
+    .catch(() => {
+      // The chunk could not load (a partial deploy): the page itself is already running.
+    });
+}
