@@ -3,6 +3,7 @@ import { Reconnector } from '../connection/reconnect';
 import { startReportedRepeat, type RepeatHandle } from '../connection/repeatSender';
 import type { CloseInfo, Connection, ConnectionFactory, ConnectionListener, Payload, ReadyState } from '../connection/types';
 import type { LogEntry, MessageFormat } from '../store/logEntry';
+import { subprotocolNote } from '../protocol/browserReports';
 import { payloadKey } from '../stats/rttMatcher';
 import type { LogBuffer } from './logBuffer';
 import { SessionRecorder, type Counters } from './recorder';
@@ -106,7 +107,8 @@ export class Session {
         this.stats.closedAt = null;
         const { protocol, extensions, handshakeMs } = event.negotiated;
         this.emit({ negotiated: event.negotiated, reconnect: null });
-        this.note(`Handshake took ${handshakeMs} ms; subprotocol: ${protocol || 'none'}; extensions: ${extensions || 'none'}`);
+        const subprotocol = subprotocolNote(this.target?.protocols ?? [], protocol);
+        this.note(`Handshake took ${handshakeMs} ms; subprotocol: ${subprotocol}; extensions: ${extensions || 'none'}`);
         this.setState('OPEN', event.at);
         return this.restartHeartbeat();
       }
