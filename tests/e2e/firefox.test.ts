@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws';
 import { startServer } from '../../server/serve.js';
 
 /** Where Debian installs Firefox ESR; .ci/run installs it with apt-get. */
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Prefs that keep Firefox off the network (closed here) beyond what puppeteer already turns off. */
 const QUIET_PREFS = {
