@@ -115,7 +115,7 @@ export default defineConfig([
   },
 
   {
-    files: ['server/**/*.js', '*.config.{js,ts}'],
+    files: ['server/**/*.js', 'scripts/**/*.js', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

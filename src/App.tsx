@@ -6,6 +6,7 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { StorageStatus } from './components/StorageStatus';
 import { ThemePicker } from './components/ThemePicker';
+import { UpdatePrompt } from './components/UpdatePrompt';
 import { WindowTitle } from './components/WindowTitle';
 import './components/Look.css';
 import { useAppStore } from './store/appStore';
@@ -33,6 +34,9 @@ export function App() {
       <main className="app__main">
         <PanelBoundary name="storage status">
           <StorageStatus />
+        </PanelBoundary>
+        <PanelBoundary name="update prompt">
+          <UpdatePrompt />
         </PanelBoundary>
         <PanelBoundary name="connection tabs">
           <ConnectionTabs />

@@ -4,6 +4,7 @@ import { App } from './App';
 import { PanelBoundary } from './components/PanelBoundary';
 import { followTheme } from './look/prefs';
 import { startPersistence } from './persist/persistStore';
+import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { applyShareLinkFromLocation } from './share/applyShareLink';
 import './styles.css';
 
@@ -25,3 +26,6 @@ createRoot(root).render(
     </PanelBoundary>
   </StrictMode>,
 );
+
+// Installable and offline (built app only): a new version is offered, never switched to silently.
+registerServiceWorker();

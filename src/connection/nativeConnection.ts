@@ -1,3 +1,4 @@
+import { browserEngine, socketErrorText } from '../protocol/browserReports';
 import type { Connection, ConnectionListener, ReadyState } from './types';
 
 const STATES: readonly ReadyState[] = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'];
@@ -34,7 +35,7 @@ export function openNativeConnection(url: string, protocols: string[], listener:
   ws.onerror = () => {
     if (disposed) return;
     // NOTE: browsers deliberately give no detail here; the close event that follows carries the code.
-    listener.onEvent({ type: 'error', at: Date.now(), message: 'The browser reported a WebSocket error (it gives no detail; see the close code).' });
+    listener.onEvent({ type: 'error', at: Date.now(), message: socketErrorText(browserEngine(navigator.userAgent)) });
   };
   ws.onclose = (event) => {
     if (disposed) return;

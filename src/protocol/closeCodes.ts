@@ -27,9 +27,11 @@ const EXPLANATIONS: Record<number, string> = {
   1005:
     'The close frame carried no status code.',
   1006:
-    'The connection closed without a close frame; the browser hides the cause. Usual causes: the server is ' +
-    'unreachable, the connection was refused, a TLS/certificate failure, a proxy or firewall cutting the ' +
-    'connection, or the server crashing or dropping the TCP connection without a close frame.',
+    'The connection closed without a close frame; the browser hides the cause from the page (its console ' +
+    'names it). Usual causes: the server is unreachable, the connection was refused, the handshake was ' +
+    'answered with an HTTP error or a subprotocol or extension the page did not offer, a TLS/certificate ' +
+    'failure, a proxy or firewall cutting the connection, a frame the browser rejects, or the server ' +
+    'crashing or dropping the TCP connection without a close frame.',
   1009: 'A message was larger than the other side accepts.',
   1011: 'The server hit an unexpected condition while handling the connection.',
   1015: 'The TLS handshake failed, e.g. the server certificate could not be verified.',

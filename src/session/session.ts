@@ -4,6 +4,7 @@ import { startReportedRepeat, type RepeatHandle } from '../connection/repeatSend
 import type { ClosedBy, CloseInfo, Connection, ConnectionFactory, ConnectionListener, ConnectVia, Payload, ReadyState } from '../connection/types';
 import { describeControlFrame, describeHandshake } from '../agent/handshakeText';
 import type { LogEntry, MessageFormat } from '../store/logEntry';
+import { subprotocolNote } from '../protocol/browserReports';
 import { payloadKey } from '../stats/rttMatcher';
 import type { LogBuffer } from './logBuffer';
 import { SessionRecorder, type Counters } from './recorder';
@@ -128,7 +129,8 @@ export class Session {
         this.stats.closedAt = null;
         const { protocol, extensions, handshakeMs } = event.negotiated;
         this.emit({ negotiated: event.negotiated, reconnect: null });
-        this.note(`Handshake took ${handshakeMs} ms; subprotocol: ${protocol || 'none'}; extensions: ${extensions || 'none'}`);
+        const subprotocol = subprotocolNote(this.target?.protocols ?? [], protocol);
+        this.note(`Handshake took ${handshakeMs} ms; subprotocol: ${subprotocol}; extensions: ${extensions || 'none'}`);
         this.setState('OPEN', event.at);
         return this.restartHeartbeat();
       }
