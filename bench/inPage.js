@@ -79,9 +79,10 @@ export async function appRun({ url, n, timeoutMs = 300_000 }) {
   // React listens for input events; set the value as a user's typing would.
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, url);
   input.dispatchEvent(new Event('input', { bubbles: true }));
-  const received = byName('output', 'Received');
+  // NOTE: the counter is looked up afresh at each check: a panel that re-mounts (a tab restored
+  // after the first render, an error boundary) replaces it, and a stale element never changes.
+  let received = byName('output', 'Received');
   const message = byName('textarea', 'Message');
-  const log = byName('[role="log"]', 'Messages');
 
   return new Promise((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error(`app: Received shows ${received.textContent} of ${n} after ${timeoutMs} ms`)), timeoutMs);
@@ -107,10 +108,25 @@ export async function appRun({ url, n, timeoutMs = 300_000 }) {
     message.addEventListener('input', onInput);
     message.focus();
     const count = () => Number((received.textContent ?? '').replace(/\D/g, ''));
+    const check = () => {
+      const current = byName('output', 'Received');
+      if (current && current !== received) {
+        received = current;
+        mutations.disconnect();
+        mutations.observe(received, { characterData: true, childList: true, subtree: true });
+      }
+      if (count() >= n && document.querySelector('[role="log"] [data-kind="received"]')) done();
+    };
+    // A slow check as well, in case the counter was replaced between two mutations.
+    const slowCheck = setInterval(check, 250);
     let t0 = 0;
+    let finished = false;
     const done = () => {
+      if (finished) return;
+      finished = true;
       const ms = performance.now() - t0;
       clearTimeout(timeout);
+      clearInterval(slowCheck);
       mutations.disconnect();
       // Long tasks are reported asynchronously: give the observer a moment before reading.
       setTimeout(() => {
@@ -121,9 +137,7 @@ export async function appRun({ url, n, timeoutMs = 300_000 }) {
         resolve({ ms, longestTaskMs: longest, keyLatenciesMs: latencies });
       }, 300);
     };
-    const mutations = new MutationObserver(() => {
-      if (count() >= n && log.querySelector('[data-kind="received"]')) done();
-    });
+    const mutations = new MutationObserver(check);
     // Only the counter is watched: observing the whole page would tax every row the log renders.
     // The counter and the rows are rendered in the same commit, so the row check is then current.
     mutations.observe(received, { characterData: true, childList: true, subtree: true });

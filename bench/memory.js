@@ -10,28 +10,37 @@ import { clickButton, logNotesText } from './inPageTabs.js';
 
 const MB = 1e6;
 
+/** Bytes the probe allocates in the page to find its renderer. */
+const PROBE_BYTES = 64 * MB;
+
 /**
  * The renderer process of `page`: of the renderers SystemInfo.getProcessInfo lists (spare ones
- * included), the one whose CPU time grows while the page spins for a moment.
+ * included), the one whose resident memory grows by a probe the page allocates and touches.
+ * NOTE: not by CPU time: the times it reports lag, and on a busy machine picked the wrong process.
  * @param {{ send(method: string, params?: object): Promise<any> }} browser
  * @param {import('./cdp.js').RawPage} page
  * @returns {Promise<number>} its pid
  */
 export async function rendererPid(browser, page) {
-  const cpu = async () => new Map((await browser.send('SystemInfo.getProcessInfo')).processInfo.filter((/** @type {any} */ p) => p.type === 'renderer').map((/** @type {any} */ p) => [p.id, p.cpuTime]));
-  const before = await cpu();
+  const pids = (await browser.send('SystemInfo.getProcessInfo')).processInfo.filter((/** @type {any} */ p) => p.type === 'renderer').map((/** @type {any} */ p) => p.id);
+  const rss = async () => new Map(await Promise.all(pids.map(async (/** @type {number} */ pid) => /** @type {const} */ ([pid, await residentMB(pid).catch(() => 0)]))));
+  const before = await rss();
+  await page.evaluate((bytes) => {
+    // @ts-expect-error a property of the bench's own, removed below
+    window.benchProbe = new Uint8Array(bytes).fill(1);
+  }, PROBE_BYTES);
+  const after = await rss();
   await page.evaluate(() => {
-    const end = performance.now() + 400;
-    while (performance.now() < end);
+    // @ts-expect-error see above
+    delete window.benchProbe;
   }, null);
-  const after = await cpu();
   let best = -1;
   let grew = -Infinity;
-  for (const [pid, time] of after) {
-    const delta = time - (before.get(pid) ?? 0);
+  for (const [pid, value] of after) {
+    const delta = value - (before.get(pid) ?? 0);
     if (delta > grew) [best, grew] = [pid, delta];
   }
-  if (best < 0) throw new Error('no renderer process found');
+  if (best < 0 || grew < (PROBE_BYTES / MB) * 0.5) throw new Error(`no renderer grew by the ${PROBE_BYTES / MB} MB probe (best ${grew} MB)`);
   return best;
 }
 
