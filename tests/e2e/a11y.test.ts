@@ -93,8 +93,12 @@ describe('axe-core finds nothing to fix', () => {
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     const heardTexts = () => page.evaluate(() => (window as unknown as { heard: { text: string }[] }).heard.map((h) => h.text));
-    await connect(page, `${app.wsOrigin}/firehose?n=2000000&size=16`);
-    await expect.poll(async () => (await heardTexts()).filter((t) => t.startsWith('Received')).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const started = await page.evaluate(() => performance.now());
+    await connect(page, `${app.wsOrigin}/firehose?n=40000&size=16`);
+    await waitForCount(page, 'Received', 40_000, 60_000);
+    // The summary after the last messages.
+    await expect.poll(async () => (await heardTexts()).filter((t) => t.startsWith('Received')).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    const ended = await page.evaluate(() => performance.now());
     await button(page, 'Disconnect').click();
     await expect.poll(async () => (await heardTexts()).some((t) => t.startsWith('Connection closed:')), { timeout: 20_000 }).toBe(true);
     const received = await counter(page, 'Received');
@@ -102,10 +106,10 @@ describe('axe-core finds nothing to fix', () => {
     const traffic = heard.filter((h) => h.text.startsWith('Received'));
     // Thousands of messages, a handful of summaries, each at least the summary interval after the last.
     expect(received).toBeGreaterThan(1000);
-    expect(traffic.length, JSON.stringify(heard)).toBeLessThan(10);
-    expect(traffic[0]!.text).toMatch(/^Received [\d,]+ messages in the last \d+ seconds \(about [\d,]+ a second\)\.$/);
+    expect(traffic.length, JSON.stringify(heard)).toBeLessThanOrEqual(Math.ceil((ended - started) / 5000) + 1);
+    expect(traffic[0]!.text).toMatch(/^Received [\d,]+ messages in the last (second|\d+ seconds)( \(about [\d,]+ a second\))?\.$/);
     for (let i = 1; i < traffic.length; i++) expect(traffic[i]!.at - traffic[i - 1]!.at, JSON.stringify(heard)).toBeGreaterThan(4900);
-  });
+  }, 150_000);
 
   it('an imported log, in the system theme (dark)', async () => {
     const page = await app.newPage();
