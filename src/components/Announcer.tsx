@@ -29,14 +29,18 @@ function useTrafficSummary(id: string): string {
   useEffect(() => {
     const counts = () => getSession(id)?.counters ?? { sent: 0, received: 0 };
     let last = { ...counts(), at: performance.now() };
-    const timer = setInterval(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    // A chain of timeouts rather than an interval: on a busy page a late tick never brings the next one closer.
+    const tick = () => {
       const now = { ...counts(), at: performance.now() };
       const text = trafficSummary(now.received - last.received, now.sent - last.sent, now.at - last.at);
       last = now;
       // Nothing moved: the last summary stays (a screen reader does not repeat it).
       if (text) setSummary(text);
-    }, TRAFFIC_SUMMARY_MS);
-    return () => clearInterval(timer);
+      timer = setTimeout(tick, TRAFFIC_SUMMARY_MS);
+    };
+    timer = setTimeout(tick, TRAFFIC_SUMMARY_MS);
+    return () => clearTimeout(timer);
   }, [id]);
   return summary;
 }

@@ -51,7 +51,8 @@ export function ShortcutsDialog() {
   return (
     <>
       <button type="button" className="button button--small" aria-label="Keyboard shortcuts" aria-haspopup="dialog" title="Keyboard shortcuts (?)" onClick={show}>
-        Shortcuts <kbd aria-hidden="true">?</kbd>
+        <span className="look-shortcuts__word">Shortcuts </span>
+        <kbd aria-hidden="true">?</kbd>
       </button>
       <dialog
         ref={dialogRef}

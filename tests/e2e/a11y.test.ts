@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './harness';
 import { runAxe, type AxeFinding } from './axe';
-import { button, connect, exactName, messageBox, messagesLog, openSection, rows, sendMessage, urlBox, waitForAlert, waitForCount } from './helpers';
+import { button, connect, counter, exactName, messageBox, messagesLog, openSection, rows, sendMessage, urlBox, waitForAlert, waitForCount } from './helpers';
 
 const app = useApp();
 
@@ -76,6 +76,40 @@ describe('axe-core finds nothing to fix', () => {
       expect(app.pageErrors).toEqual([]);
     });
   }
+
+  it('screen readers: the log is no live region; a firehose is summarised every few seconds, not read message by message; a close is announced', async () => {
+    const page = await app.newPage();
+    expect(await messagesLog(page).getAttribute('aria-live')).toBe('off');
+    // Every text the polite regions take, with when.
+    await page.evaluate(() => {
+      const heard: { at: number; text: string }[] = [];
+      (window as unknown as { heard: typeof heard }).heard = heard;
+      const observer = new MutationObserver(() => {
+        for (const region of document.querySelectorAll('[aria-live="polite"]')) {
+          const text = region.textContent ?? '';
+          if (text && !heard.some((h) => h.text === text)) heard.push({ at: performance.now(), text });
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const heardTexts = () => page.evaluate(() => (window as unknown as { heard: { text: string }[] }).heard.map((h) => h.text));
+    const started = await page.evaluate(() => performance.now());
+    await connect(page, `${app.wsOrigin}/firehose?n=40000&size=16`);
+    await waitForCount(page, 'Received', 40_000, 60_000);
+    // The summary after the last messages.
+    await expect.poll(async () => (await heardTexts()).filter((t) => t.startsWith('Received')).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    const ended = await page.evaluate(() => performance.now());
+    await button(page, 'Disconnect').click();
+    await expect.poll(async () => (await heardTexts()).some((t) => t.startsWith('Connection closed:')), { timeout: 20_000 }).toBe(true);
+    const received = await counter(page, 'Received');
+    const heard = await page.evaluate(() => (window as unknown as { heard: { at: number; text: string }[] }).heard);
+    const traffic = heard.filter((h) => h.text.startsWith('Received'));
+    // Thousands of messages, a handful of summaries, a few seconds apart (5 s by the timer; a loaded page renders some late).
+    expect(received).toBeGreaterThan(1000);
+    expect(traffic.length, JSON.stringify(heard)).toBeLessThanOrEqual(Math.ceil((ended - started) / 5000) + 1);
+    expect(traffic[0]!.text).toMatch(/^Received [\d,]+ messages in the last (second|\d+ seconds)( \(about [\d,]+ a second\))?\.$/);
+    for (let i = 1; i < traffic.length; i++) expect(traffic[i]!.at - traffic[i - 1]!.at, JSON.stringify(heard)).toBeGreaterThan(3000);
+  }, 150_000);
 
   it('an imported log, in the system theme (dark)', async () => {
     const page = await app.newPage();
