@@ -7,10 +7,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { generate } from 'selfsigned';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
+import { startStandaloneAgent } from '../../server/agent/cli.js';
 import { AGENT_PROTOCOL, TOKEN_PREFIX } from '../../server/agent/frames.js';
-import { useApp } from './harness';
+import { startServer } from '../../server/serve.js';
+import { launchChromium, useApp } from './harness';
 import { alerts, button, closeReasonBox, exactName, rows, sendMessage, subprotocolsBox, urlBox, waitForAlert, waitForCount, waitForRow, waitForState } from './helpers';
 
 const app = useApp();
@@ -283,4 +285,34 @@ describe('throughput through the agent', () => {
     console.log(`firehose ${n} x 64 B: browser ${direct.toLocaleString('en-US')} msg/s, through the local agent ${viaAgent.toLocaleString('en-US')} msg/s`);
     expect(viaAgent).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('a page not served with the agent', () => {
+  it('uses npm run agent with the pasted token and remembers the URL, not the token', async () => {
+    const hosted = await startServer({ root: inject('distDir'), base: '/app/', agent: false });
+    const agent = await startStandaloneAgent({ port: 0, allowOrigins: [hosted.origin], log: () => {} });
+    const browser = await launchChromium();
+    try {
+      const p = await browser.newPage();
+      await p.goto(hosted.url);
+      await viaBox(p).selectOption({ label: 'Local agent' });
+      const tokenBox = p.getByRole('textbox', { name: exactName('Agent token') });
+      await expect.poll(() => agentStatus(p).textContent()).toMatch(/token/i);
+      await p.getByRole('textbox', { name: exactName('Agent URL') }).fill(agent.url);
+      await tokenBox.fill('f'.repeat(64));
+      await expect.poll(() => agentStatus(p).textContent()).toMatch(/No local agent accepted this page/);
+      await tokenBox.fill(agent.token);
+      await expect.poll(() => agentStatus(p).textContent()).toMatch(/Local agent \d+\.\d+\.\d+ answers/);
+      await connectTo(p, `${wsBase}/echo`);
+      await sendMessage(p, 'via the standalone agent');
+      await waitForRow(p, 'received', (t) => t.includes('via the standalone agent'));
+      const stored = await p.evaluate(() => JSON.stringify(localStorage));
+      expect(stored).toContain(agent.url);
+      expect(stored).not.toContain(agent.token);
+    } finally {
+      await browser.close();
+      await agent.close();
+      await hosted.close();
+    }
+  });
 });

@@ -215,3 +215,17 @@ describe('throughput', () => {
     control.close();
   }, 90_000);
 });
+
+describe('README', () => {
+  it('states the agent limits the code uses', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { AGENT_LIMITS } = await import('../../server/agent/agentServer.js');
+    const text = await readFile(join(import.meta.dirname, '../../README.md'), 'utf8');
+    expect(text).toContain(`| pages (control connections) at once | ${AGENT_LIMITS.maxControls} |`);
+    expect(text).toContain(`| upstreams per page | ${AGENT_LIMITS.maxUpstreamsPerControl} |`);
+    expect(text).toContain(`| upstreams in all | ${AGENT_LIMITS.maxUpstreams} |`);
+    expect(text).toContain(`| message size, either way | ${AGENT_LIMITS.maxPayload / 1024 / 1024} MiB |`);
+    expect(text).toContain(`| handshake timeout | ${AGENT_LIMITS.handshakeTimeoutMs / 1000} s |`);
+    expect(text).toContain(`| idle upstream (nothing read or written) | ${AGENT_LIMITS.idleTimeoutMs / 60_000} minutes`);
+  });
+});
