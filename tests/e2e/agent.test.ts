@@ -23,6 +23,8 @@ let wsBase = '';
 let wssBase = '';
 /** rawHeaders of the last upgrade each server saw. */
 let lastRawHeaders: string[] = [];
+/** For each /ping connection, how many pongs answered the server's ping. */
+const pongCounts: number[] = [];
 
 /** The test endpoints: /headers, /denied, /ping, /echo, /close/CODE. */
 function handle(wss: WebSocketServer) {
@@ -40,7 +42,10 @@ function handle(wss: WebSocketServer) {
         let pongs = 0;
         ws.on('pong', () => pongs++);
         ws.ping(Buffer.from('srv-ping'));
-        setTimeout(() => ws.send(`pongs: ${pongs}`), 700);
+        setTimeout(() => {
+          pongCounts.push(pongs);
+          ws.send(`pongs: ${pongs}`);
+        }, 1000);
         return;
       }
       const close = /^\/close\/(\d+)$/.exec(path);
@@ -153,17 +158,22 @@ describe('Local agent', () => {
   });
 
   it('a server ping is logged and answered; with Answer pings off it is logged and not answered', async () => {
+    pongCounts.length = 0;
     await agentPage();
     await connectTo(page, `${wsBase}/ping`);
     expect(await waitForRow(page, 'ping', (t) => t.includes('received from the server'))).toContain('73 72 76 2d 70 69 6e 67');
     await waitForRow(page, 'pong', (t) => t.includes('automatic answer'));
-    await waitForRow(page, 'received', (t) => t.includes('pongs: 1'));
+    // The server counts the pongs it got for its ping (a second after sending it).
+    await expect.poll(() => pongCounts.length, { timeout: 15_000 }).toBe(1);
+    expect(pongCounts[0]).toBe(1);
     await button(page, 'Disconnect').click();
     await waitForState(page, 'CLOSED');
     await page.getByRole('checkbox', { name: exactName('Answer pings') }).uncheck();
     await button(page, 'Connect').click();
     await waitForState(page, 'OPEN');
-    await waitForRow(page, 'received', (t) => t.includes('pongs: 0'));
+    await waitForRow(page, 'ping', (t) => t.includes('received from the server'));
+    await expect.poll(() => pongCounts.length, { timeout: 15_000 }).toBe(2);
+    expect(pongCounts[1]).toBe(0);
   });
 
   it('Send ping with a payload gets a pong', async () => {
