@@ -66,6 +66,9 @@ export function createAgent(/** @type {AgentOptions} */ options = {}) {
     const host = String(req.headers.host ?? '').toLowerCase();
     const hostName = host.replace(/:\d+$/, '');
     const origin = String(req.headers.origin ?? '').toLowerCase();
+    // A server bound to another address (serve.js --host 0.0.0.0) still takes control connections from this machine only.
+    const remote = req.socket.remoteAddress ?? '';
+    if (!/^(?:127\.|::1$|::ffff:127\.)/.test(remote)) return `the peer ${remote} is not on this machine`;
     if (!LOOPBACK_HOSTS.has(hostName)) return `Host ${JSON.stringify(host)} is not a loopback name`;
     const sameOrigin = origin === `http://${host}` || origin === `https://${host}`;
     if (!sameOrigin && !allowOrigins.has(origin)) return `Origin ${JSON.stringify(origin || '(none)')} is not allowed (start the agent with --allow-origin ${origin || 'ORIGIN'})`;

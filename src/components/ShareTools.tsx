@@ -20,6 +20,8 @@ export function ShareTools({ id }: { id: string }) {
   const subprotocols = useSession(id, (s) => s.drafts.subprotocols);
   const message = useSession(id, (s) => s.drafts.message);
   const format = useSession(id, (s) => s.drafts.format);
+  // Headers go into Copy as only for a tab that connects through the local agent (a browser cannot send them).
+  const headers = useSession(id, (s) => (s.agent.connectVia === 'agent' ? s.agent.headers : ''));
   const [target, setTarget] = useState<CopyTarget | ''>('');
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [commandSecrets, setCommandSecrets] = useState(false);
@@ -28,8 +30,8 @@ export function ShareTools({ id }: { id: string }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const snippet = useMemo(
-    () => (target === '' ? null : snippetFor(target, { url, subprotocols, message, format }, { includeSecrets: commandSecrets })),
-    [target, url, subprotocols, message, format, commandSecrets],
+    () => (target === '' ? null : snippetFor(target, { url, subprotocols, message, format, headers }, { includeSecrets: commandSecrets })),
+    [target, url, subprotocols, message, format, headers, commandSecrets],
   );
   const link = useMemo(() => {
     const href = typeof location === 'undefined' ? '' : location.href;

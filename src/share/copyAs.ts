@@ -6,6 +6,7 @@ import type { MessageFormat } from '../store/logEntry';
 import type { Drafts } from '../store/sessionState';
 import { redactSubprotocols, redactUrl } from '../secrets/urlSecrets';
 import { envMark, envMarksAsText, envMarksIn, shellJoin, shellQuote } from './shellQuote';
+import { isSecretHeader, parseHeaders, type HeaderPair } from '../agent/headers';
 
 /** The tools a connection can be copied for. */
 export type CopyTarget = 'websocat' | 'wscat' | 'javascript' | 'python' | 'curl';
@@ -26,7 +27,12 @@ export interface CommandInput {
   /** The composer's body as typed; empty means no message. */
   message: string;
   format: MessageFormat;
+  /** Handshake headers (Connect via Local agent); websocat, wscat and curl get them as -H flags. */
+  headers?: readonly HeaderPair[];
 }
+
+/** `-H 'Name: value'` for each header. */
+const headerFlags = (headers: readonly HeaderPair[] = []) => headers.flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
 
 export const SIMULATOR_NOT_COPYABLE =
   'The Simulator runs inside this page and has no network address, so it cannot be copied as a command. Use a ws:// or wss:// URL.';
@@ -70,8 +76,8 @@ function printfBytes(bytes: Uint8Array): string {
   return shellQuote(out);
 }
 
-function websocat({ url, protocols }: CommandInput, message: SnippetMessage): string {
-  const options = protocols.length > 0 ? ['--protocol', protocols.join(',')] : [];
+function websocat({ url, protocols, headers }: CommandInput, message: SnippetMessage): string {
+  const options = [...headerFlags(headers), ...(protocols.length > 0 ? ['--protocol', protocols.join(',')] : [])];
   const run = (extra: string[]) => shellJoin(['websocat', ...extra, ...options, url]);
   switch (message.kind) {
     case 'none':
@@ -88,8 +94,8 @@ function websocat({ url, protocols }: CommandInput, message: SnippetMessage): st
   }
 }
 
-function wscat({ url, protocols }: CommandInput, message: SnippetMessage): string {
-  const connect = ['wscat', '-c', url, ...protocols.flatMap((p) => ['-s', p])];
+function wscat({ url, protocols, headers }: CommandInput, message: SnippetMessage): string {
+  const connect = ['wscat', '-c', url, ...protocols.flatMap((p) => ['-s', p]), ...headerFlags(headers)];
   switch (message.kind) {
     case 'none':
       return shellJoin(connect);
@@ -161,10 +167,11 @@ function python({ url, protocols }: CommandInput, message: SnippetMessage): stri
 // The sample nonce from RFC 6455 section 1.3: any 16 bytes in base64 will do for a look at the handshake.
 const SAMPLE_KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
 
-function curl({ url, protocols }: CommandInput): string {
+function curl({ url, protocols, headers: typed = [] }: CommandInput): string {
   const httpUrl = url.replace(/^ws(s?):/i, 'http$1:');
   const headers = ['Connection: Upgrade', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', `Sec-WebSocket-Key: ${SAMPLE_KEY}`];
   if (protocols.length > 0) headers.push(`Sec-WebSocket-Protocol: ${protocols.join(', ')}`);
+  for (const [name, value] of typed) headers.push(`${name}: ${value}`);
   // NOTE: without --globoff curl reads [ ] { } in a URL (an IPv6 host, say) as a range pattern.
   const options = ['--include', '--no-buffer', '--http1.1', ...(/[[\]{}]/.test(httpUrl) ? ['--globoff'] : [])];
   return [
@@ -199,11 +206,11 @@ function build(target: CopyTarget, input: CommandInput, message: SnippetMessage)
 export function commandFor(target: CopyTarget, input: CommandInput): string {
   if (isSimulatorUrl(input.url)) return SIMULATOR_NOT_COPYABLE;
   const message = messageOf(input.message, input.format);
-  const vars = envMarksIn([input.url, ...input.protocols]);
+  const vars = envMarksIn([input.url, ...input.protocols, ...(input.headers ?? []).map(([, value]) => value)]);
   if (vars.length === 0) return build(target, input, message);
   const list = vars.map((v) => `$${v}`).join(', ');
   if (target === 'javascript' || target === 'python') {
-    const plain = { ...input, url: envMarksAsText(input.url), protocols: input.protocols.map(envMarksAsText) };
+    const plain = { ...input, url: envMarksAsText(input.url), protocols: input.protocols.map(envMarksAsText), headers: input.headers?.map(([n, v]): HeaderPair => [n, envMarksAsText(v)]) };
     const note = `${target === 'python' ? '#' : '//'} Secrets are left out: put yours where ${list} ${vars.length > 1 ? 'stand' : 'stands'}.`;
     return `${note}\n${build(target, plain, message)}`;
   }
@@ -222,7 +229,7 @@ export function redactForCommand(url: string, protocols: readonly string[]): { u
  */
 export function snippetFor(
   target: CopyTarget,
-  drafts: Pick<Drafts, 'url' | 'subprotocols' | 'message' | 'format'>,
+  drafts: Pick<Drafts, 'url' | 'subprotocols' | 'message' | 'format'> & { headers?: string },
   { includeSecrets = false } = {},
 ): ParseResult<string> {
   const typed = drafts.url.trim();
@@ -232,6 +239,10 @@ export function snippetFor(
   if (!url.ok) return fail(`Fix the URL first: ${url.error}`);
   const protocols = parseSubprotocols(drafts.subprotocols);
   if (!protocols.ok) return fail(`Fix the subprotocols first: ${protocols.error}`);
+  const headers = parseHeaders(drafts.headers ?? '');
+  if (!headers.ok) return fail(`Fix the headers first: ${headers.error}`);
   const connection = includeSecrets ? { url: url.value.url, protocols: protocols.value } : redactForCommand(url.value.url, protocols.value);
-  return ok(commandFor(target, { ...connection, message: drafts.message, format: drafts.format }));
+  // Secret header values (Authorization, Cookie…) become environment variables named after the header.
+  const shownHeaders = includeSecrets ? headers.value : headers.value.map(([name, value]): HeaderPair => [name, isSecretHeader(name) ? envMark(name) : value]);
+  return ok(commandFor(target, { ...connection, message: drafts.message, format: drafts.format, headers: shownHeaders }));
 }

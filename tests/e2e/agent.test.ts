@@ -7,10 +7,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { generate } from 'selfsigned';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
+import { startStandaloneAgent } from '../../server/agent/cli.js';
 import { AGENT_PROTOCOL, TOKEN_PREFIX } from '../../server/agent/frames.js';
-import { useApp } from './harness';
+import { startServer } from '../../server/serve.js';
+import { launchChromium, useApp } from './harness';
 import { alerts, button, closeReasonBox, exactName, rows, sendMessage, subprotocolsBox, urlBox, waitForAlert, waitForCount, waitForRow, waitForState } from './helpers';
 
 const app = useApp();
@@ -21,6 +23,8 @@ let wsBase = '';
 let wssBase = '';
 /** rawHeaders of the last upgrade each server saw. */
 let lastRawHeaders: string[] = [];
+/** For each /ping connection, how many pongs answered the server's ping. */
+const pongCounts: number[] = [];
 
 /** The test endpoints: /headers, /denied, /ping, /echo, /close/CODE. */
 function handle(wss: WebSocketServer) {
@@ -38,7 +42,10 @@ function handle(wss: WebSocketServer) {
         let pongs = 0;
         ws.on('pong', () => pongs++);
         ws.ping(Buffer.from('srv-ping'));
-        setTimeout(() => ws.send(`pongs: ${pongs}`), 700);
+        setTimeout(() => {
+          pongCounts.push(pongs);
+          ws.send(`pongs: ${pongs}`);
+        }, 1000);
         return;
       }
       const close = /^\/close\/(\d+)$/.exec(path);
@@ -151,17 +158,22 @@ describe('Local agent', () => {
   });
 
   it('a server ping is logged and answered; with Answer pings off it is logged and not answered', async () => {
+    pongCounts.length = 0;
     await agentPage();
     await connectTo(page, `${wsBase}/ping`);
     expect(await waitForRow(page, 'ping', (t) => t.includes('received from the server'))).toContain('73 72 76 2d 70 69 6e 67');
     await waitForRow(page, 'pong', (t) => t.includes('automatic answer'));
-    await waitForRow(page, 'received', (t) => t.includes('pongs: 1'));
+    // The server counts the pongs it got for its ping (a second after sending it).
+    await expect.poll(() => pongCounts.length, { timeout: 15_000 }).toBe(1);
+    expect(pongCounts[0]).toBe(1);
     await button(page, 'Disconnect').click();
     await waitForState(page, 'CLOSED');
     await page.getByRole('checkbox', { name: exactName('Answer pings') }).uncheck();
     await button(page, 'Connect').click();
     await waitForState(page, 'OPEN');
-    await waitForRow(page, 'received', (t) => t.includes('pongs: 0'));
+    await waitForRow(page, 'ping', (t) => t.includes('received from the server'));
+    await expect.poll(() => pongCounts.length, { timeout: 15_000 }).toBe(2);
+    expect(pongCounts[1]).toBe(0);
   });
 
   it('Send ping with a payload gets a pong', async () => {
@@ -283,4 +295,34 @@ describe('throughput through the agent', () => {
     console.log(`firehose ${n} x 64 B: browser ${direct.toLocaleString('en-US')} msg/s, through the local agent ${viaAgent.toLocaleString('en-US')} msg/s`);
     expect(viaAgent).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('a page not served with the agent', () => {
+  it('uses npm run agent with the pasted token and remembers the URL, not the token', async () => {
+    const hosted = await startServer({ root: inject('distDir'), base: '/app/', agent: false });
+    const agent = await startStandaloneAgent({ port: 0, allowOrigins: [hosted.origin], log: () => {} });
+    const browser = await launchChromium();
+    try {
+      const p = await browser.newPage();
+      await p.goto(hosted.url);
+      await viaBox(p).selectOption({ label: 'Local agent' });
+      const tokenBox = p.getByRole('textbox', { name: exactName('Agent token') });
+      await expect.poll(() => agentStatus(p).textContent()).toMatch(/token/i);
+      await p.getByRole('textbox', { name: exactName('Agent URL') }).fill(agent.url);
+      await tokenBox.fill('f'.repeat(64));
+      await expect.poll(() => agentStatus(p).textContent()).toMatch(/No local agent accepted this page/);
+      await tokenBox.fill(agent.token);
+      await expect.poll(() => agentStatus(p).textContent()).toMatch(/Local agent \d+\.\d+\.\d+ answers/);
+      await connectTo(p, `${wsBase}/echo`);
+      await sendMessage(p, 'via the standalone agent');
+      await waitForRow(p, 'received', (t) => t.includes('via the standalone agent'));
+      const stored = await p.evaluate(() => JSON.stringify(localStorage));
+      expect(stored).toContain(agent.url);
+      expect(stored).not.toContain(agent.token);
+    } finally {
+      await browser.close();
+      await agent.close();
+      await hosted.close();
+    }
+  });
 });

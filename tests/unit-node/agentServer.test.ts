@@ -62,6 +62,7 @@ beforeAll(async () => {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (req.url === '/close1011') return ws.close(1011, 'boom');
+      if (req.url === '/closeNoCode') return ws.close();
       if (req.url === '/ping') ws.ping(Buffer.from('hi'));
       ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
     });
@@ -158,10 +159,12 @@ describe('upstreams', () => {
     control.close();
   });
 
-  it('a server close 1011 arrives exactly; a server ping is reported and answered', async () => {
+  it('a server close 1011 (and 1005 for a close frame without a code) arrives exactly; a server ping is reported and answered', async () => {
     const control = await openControl(agentUrl());
     control.send(JSON.stringify({ t: 'open', id: 1, url: `${upstreamUrl}/close1011`, protocols: [], headers: [], verify: true, answerPings: true }));
     expect(await eventOf(control, 'close')).toMatchObject({ code: 1011, reason: 'boom', by: 'server', wasClean: true });
+    control.send(JSON.stringify({ t: 'open', id: 3, url: `${upstreamUrl}/closeNoCode`, protocols: [], headers: [], verify: true, answerPings: true }));
+    expect(await eventOf(control, 'close', 3)).toMatchObject({ code: 1005, reason: '', by: 'server' });
     control.send(JSON.stringify({ t: 'open', id: 2, url: `${upstreamUrl}/ping`, protocols: [], headers: [], verify: true, answerPings: true }));
     expect(await eventOf(control, 'ping', 2)).toMatchObject({ dir: 'in', data: Buffer.from('hi').toString('base64') });
     expect(await eventOf(control, 'pong', 2)).toMatchObject({ dir: 'out' });
@@ -214,4 +217,18 @@ describe('throughput', () => {
     expect(control.data[n - 1]!.payload.toString()).toContain(String(n));
     control.close();
   }, 90_000);
+});
+
+describe('README', () => {
+  it('states the agent limits the code uses', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { AGENT_LIMITS } = await import('../../server/agent/agentServer.js');
+    const text = await readFile(join(import.meta.dirname, '../../README.md'), 'utf8');
+    expect(text).toContain(`| pages (control connections) at once | ${AGENT_LIMITS.maxControls} |`);
+    expect(text).toContain(`| upstreams per page | ${AGENT_LIMITS.maxUpstreamsPerControl} |`);
+    expect(text).toContain(`| upstreams in all | ${AGENT_LIMITS.maxUpstreams} |`);
+    expect(text).toContain(`| message size, either way | ${AGENT_LIMITS.maxPayload / 1024 / 1024} MiB |`);
+    expect(text).toContain(`| handshake timeout | ${AGENT_LIMITS.handshakeTimeoutMs / 1000} s |`);
+    expect(text).toContain(`| idle upstream (nothing read or written) | ${AGENT_LIMITS.idleTimeoutMs / 60_000} minutes`);
+  });
 });

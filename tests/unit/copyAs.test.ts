@@ -259,3 +259,27 @@ describe('secrets in Copy as', () => {
     expect(py.ok && py.value).toContain('websockets.connect("wss://$USER_INFO@h.example/p?token=$TOKEN&x=1"');
   });
 });
+
+describe('Copy as with Headers (Connect via Local agent)', () => {
+  const drafts = { url: 'wss://api.example/ws', subprotocols: '', message: '', format: 'text' as const, headers: 'Authorization: Bearer abc\nX-Trace: t1' };
+
+  it.each(['websocat', 'wscat', 'curl'] as const)('%s gets -H flags; the secret header value becomes an environment variable', (target) => {
+    const result = snippetFor(target, drafts);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toContain(`-H 'X-Trace: t1'`);
+    expect(result.value).toContain(`-H 'Authorization: '"$AUTHORIZATION"`);
+    expect(result.value).not.toContain('Bearer abc');
+  });
+
+  it('with secrets included, the header goes as typed', () => {
+    const result = snippetFor('websocat', drafts, { includeSecrets: true });
+    expect(result.ok && result.value).toContain(`-H 'Authorization: Bearer abc'`);
+  });
+
+  it('bad headers say what to fix', () => {
+    const result = snippetFor('curl', { ...drafts, headers: 'Connection: close' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain('Fix the headers first: Headers line 1');
+  });
+});
