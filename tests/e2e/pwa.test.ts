@@ -154,6 +154,37 @@ describe('offline', () => {
   });
 });
 
+describe('served at the root of the host, beside Local Echo', () => {
+  it('leaves Local Echo and unknown paths to the server: no fallback page, sockets still open', async () => {
+    const root = await startServer({ root: inject('distDir'), base: '/' });
+    const other = await browser.newContext();
+    try {
+      const p = await other.newPage();
+      await p.goto(root.url);
+      expect(await p.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(root.url);
+      await p.reload();
+      await expect.poll(() => isControlled(p)).toBe(true);
+      // Inside the worker's scope, yet answered by the server as without a worker.
+      const echo = await p.goto(`${root.origin}/echo`);
+      expect(echo?.status()).toBe(426);
+      expect(await echo?.text()).toContain('Upgrade Required');
+      const unknown = await p.goto(`${root.origin}/no-such-page`);
+      expect(unknown?.status()).toBe(404);
+
+      await p.goto(root.url);
+      await expect.poll(() => isControlled(p)).toBe(true);
+      await presetBox(p).selectOption({ label: 'Local Echo' });
+      await button(p, 'Connect').click();
+      await waitForState(p, 'OPEN');
+      await sendMessage(p, 'through no worker');
+      await waitForRow(p, 'received', (t) => t.includes('through no worker'));
+    } finally {
+      await other.close();
+      await root.close();
+    }
+  });
+});
+
 describe('a host that does not serve the service worker', () => {
   it('runs the app as before: no page error, no alert, only the browser noting the missing script', async () => {
     const bare = await mkdtemp(join(tmpdir(), 'ws-tester-bare-'));
