@@ -18,9 +18,6 @@ export function ConnectionView({ id }: { id: string }) {
       <PanelBoundary name="endpoint bar">
         <EndpointBar id={id} />
       </PanelBoundary>
-      <PanelBoundary name="local agent">
-        <AgentPanel id={id} />
-      </PanelBoundary>
       <div className="connection__body">
         <div className="log-column">
           <PanelBoundary name="log panel">
@@ -33,6 +30,9 @@ export function ConnectionView({ id }: { id: string }) {
         <aside className="side">
           <PanelBoundary name="composer">
             <Composer id={id} />
+          </PanelBoundary>
+          <PanelBoundary name="local agent">
+            <AgentPanel id={id} />
           </PanelBoundary>
           <PanelBoundary name="close panel">
             <ClosePanel id={id} />

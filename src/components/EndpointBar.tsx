@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { connect, disconnect, setDraft } from '../store/connectionActions';
 import { useSession } from '../store/appStore';
 import { presets } from '../endpoint/presets';
+import { ConnectViaPicker } from './agent/ConnectViaPicker';
 import { Alert } from './Alert';
 import { ConnectionDetails } from './ConnectionDetails';
 import { ReconnectCountdown } from './KeepAlivePanel';
@@ -67,6 +68,7 @@ export function EndpointBar({ id }: { id: string }) {
           value={subprotocols}
           onChange={(event) => setDraft(id, { subprotocols: event.target.value })}
         />
+        <ConnectViaPicker id={id} />
         <button
           type="submit"
           className={isClosed ? 'button button--primary' : 'button button--danger'}

@@ -18,6 +18,7 @@ export const SECTION_DEFAULTS = {
   saved: true,
   recent: true,
   share: false,
+  agent: true,
 } as const;
 export type SectionId = keyof typeof SECTION_DEFAULTS;
 export type OpenSections = Record<SectionId, boolean>;

@@ -1,32 +1,26 @@
 import { useSession } from '../../store/appStore';
-import { setAgentDraft } from '../../store/agentActions';
-import type { ConnectVia } from '../../store/agentDraft';
+import { SideSection } from '../SideSection';
 import { AgentOptions } from './AgentOptions';
 import { AgentStatus } from './AgentStatus';
 import { HandshakeView } from './HandshakeView';
 import { PingControls } from './PingControls';
 import './AgentPanel.css';
 
-/** `Connect via` and, with the local agent, its status, headers, TLS options, pings and the last handshake. */
+/**
+ * With `Connect via` set to the local agent: its status, headers, TLS options, pings and the last
+ * handshake, as a side-panel section that folds away like the others (nothing while on Browser).
+ */
 export function AgentPanel({ id }: { id: string }) {
   const connectVia = useSession(id, (s) => s.agent.connectVia);
+  if (connectVia !== 'agent') return null;
   return (
-    <section className="agent" aria-label="Local agent">
-      <label className="agent__via">
-        <span>Connect via</span>
-        <select aria-label="Connect via" value={connectVia} onChange={(event) => setAgentDraft(id, { connectVia: event.target.value as ConnectVia })}>
-          <option value="browser">Browser</option>
-          <option value="agent">Local agent</option>
-        </select>
-      </label>
-      {connectVia === 'agent' ? (
-        <div className="agent__body">
-          <AgentStatus />
-          <AgentOptions id={id} />
-          <PingControls id={id} />
-          <HandshakeView id={id} />
-        </div>
-      ) : null}
-    </section>
+    <SideSection section="agent" title="Local agent" className="agent">
+      <div className="agent__body">
+        <AgentStatus />
+        <AgentOptions id={id} />
+        <PingControls id={id} />
+        <HandshakeView id={id} />
+      </div>
+    </SideSection>
   );
 }
