@@ -66,6 +66,12 @@ describe('axe-core finds nothing to fix', () => {
       await expectClean(page, `${theme}: saved messages form open, every section open`);
 
       await button(page, 'New connection').click();
+      await page.getByRole('combobox', { name: exactName('Connect via') }).selectOption({ label: 'Local agent' });
+      await expect.poll(() => page.getByRole('status', { name: exactName('Agent status') }).textContent()).toMatch(/answers/);
+      await connect(page, `${app.wsOrigin}/echo`);
+      await expect.poll(() => page.getByRole('region', { name: exactName('Handshake') }).textContent()).toMatch(/101/);
+      await expectClean(page, `${theme}: connected via the local agent, handshake shown`);
+
       await button(page, 'New connection').click();
       await urlBox(page).fill('simulator://local');
       await expectClean(page, `${theme}: several tabs`);

@@ -9,7 +9,8 @@ export function HandshakeView({ id }: { id: string }) {
     <section className="agent__handshake" aria-label="Handshake">
       <h3>Handshake</h3>
       {report ? (
-        <pre className={report.ok ? 'agent__handshake-text' : 'agent__handshake-text agent__handshake-text--refused'}>{visibleText(describeHandshake(report))}</pre>
+        // Focusable: it scrolls when long, and keyboard users must be able to scroll it too.
+        <pre tabIndex={0} className={report.ok ? 'agent__handshake-text' : 'agent__handshake-text agent__handshake-text--refused'}>{visibleText(describeHandshake(report))}</pre>
       ) : (
         <p className="hint">The request and response of the next upgrade through the agent appear here.</p>
       )}
