@@ -45,7 +45,6 @@ export function findCborFault(bytes: Uint8Array): CborFault | null {
     else if (info <= 27) {
       const size = 1 << (info - 24);
       if (pos + size > end) return { offset: start, why: `the data ends too soon: the ${MAJOR_NAMES[major]} head needs ${size} more bytes` };
-      length = 0;
       for (let i = 0; i < size; i++) length = length * 256 + bytes[pos++]!;
     } else if (info === 31) {
       if (major === 0 || major === 1 || major === 6) return { offset: start, why: `a ${MAJOR_NAMES[major]} cannot have an indefinite length` };

@@ -37,7 +37,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 function printableText(bytes: Uint8Array): string | null {
   try {
     const text = utf8.decode(bytes);
-    return /[\u0000-\u001f\u007f]/.test(text) ? null : text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c === 0x7f) return null;
+    }
+    return text;
   } catch {
     return null;
   }
