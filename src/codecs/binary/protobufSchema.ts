@@ -1,5 +1,6 @@
 import { common, parse, Root, Type, type Namespace, type ReflectionObject } from 'protobufjs';
 import { toDisplay } from './display';
+import { ProtoFault, readTyped, writeTyped } from './protobufReflect';
 import { decodeFailure, messageOf, type DecodeResult } from './result';
 import { fail, ok, type ParseResult } from '../result';
 
@@ -63,7 +64,7 @@ function offsetOf(message: string): number | null {
   return Number(match[1] ?? match[2]);
 }
 
-/** Decodes bytes as the named message type into a display tree (64-bit integers as strings, enums by name). */
+/** Decodes bytes as the named message type into a display tree (64-bit integers as strings, enums by name, bytes as hex). */
 export function decodeProtobuf(schema: ProtoSchema, typeName: string, bytes: Uint8Array): DecodeResult {
   let type: Type;
   try {
@@ -72,11 +73,10 @@ export function decodeProtobuf(schema: ProtoSchema, typeName: string, bytes: Uin
     return decodeFailure(`the loaded .proto files have no message type ${typeName}`, null);
   }
   try {
-    const message = type.decode(bytes);
-    return { ok: true, value: toDisplay(type.toObject(message, { longs: String, enums: String, bytes: String })) };
+    return { ok: true, value: toDisplay(readTyped(type, bytes)) };
   } catch (error) {
     const why = messageOf(error);
-    return decodeFailure(`not a valid ${typeName}: ${why}`, offsetOf(why));
+    return decodeFailure(`not a valid ${typeName}: ${why}`, error instanceof ProtoFault ? error.offset : offsetOf(why));
   }
 }
 
@@ -88,12 +88,8 @@ export function encodeProtobuf(schema: ProtoSchema, typeName: string, value: unk
   } catch {
     return fail(`The loaded .proto files have no message type ${typeName}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(`A ${typeName} is written as a JSON object`);
-  const unknown = Object.keys(value).filter((key) => !type.fields[key] && !type.oneofs?.[key]);
-  if (unknown.length > 0) return fail(`${typeName} has no field ${unknown.map((k) => JSON.stringify(k)).join(', ')}`);
   try {
-    // fromObject converts JSON forms (enum names, 64-bit integers as strings, base64 bytes) and throws on a wrong shape.
-    return ok(type.encode(type.fromObject(value as Record<string, unknown>)).finish());
+    return ok(writeTyped(type, value));
   } catch (error) {
     return fail(`Not a valid ${typeName}: ${messageOf(error)}`);
   }

@@ -75,9 +75,16 @@ export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
         {how === 'protobuf' ? <ProtoControls url={url} /> : null}
       </div>
       {!bytes.ok ? (
-        <p className="message-details__note">{visibleText(bytes.error)}</p>
+        how === 'hex' ? null : <p className="message-details__note">{visibleText(bytes.error)}</p>
       ) : how === 'hex' ? (
-        <HexDump bytes={bytes.value} />
+        typeof entry.data === 'string' ? (
+          <>
+            <p className="message-details__note">The base64 text decoded to {bytes.value.byteLength} bytes:</p>
+            <HexDump bytes={bytes.value} />
+          </>
+        ) : (
+          <p className="message-details__note">The Hex view above shows these {bytes.value.byteLength} bytes; choose a format to decode them.</p>
+        )
       ) : loadError ? (
         <p role="alert" className="alert">
           {loadError}

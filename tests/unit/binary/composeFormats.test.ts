@@ -41,6 +41,6 @@ describe('binary composer formats', () => {
     expect(encodeMessage('{"id": 1}', 'protobuf', url)).toMatchObject({ ok: false, error: expect.stringContaining('Message type') });
     setMessageType(url, 'M');
     expect([...bytesOf(encodeMessage('{"id": 150}', 'protobuf', url))]).toEqual([0x08, 0x96, 0x01]);
-    expect(encodeMessage('{"nope": 1}', 'protobuf', url)).toEqual({ ok: false, error: 'M has no field "nope"' });
+    expect(encodeMessage('{"nope": 1}', 'protobuf', url)).toEqual({ ok: false, error: 'Not a valid M: M has no field "nope"' });
   });
 });

@@ -37,7 +37,7 @@ describe('Protobuf with a loaded .proto', () => {
     if (!schema.ok) throw new Error(schema.error);
     expect(decodeProtobuf(schema.value, 'chat.Message', realMessage())).toEqual({
       ok: true,
-      value: { id: 150, text: 'hi', author: { name: 'ann' }, scores: ['-1', '9007199254740993'], kind: 'IMAGE', blob: 'AAE=' },
+      value: { id: 150, text: 'hi', author: { name: 'ann' }, scores: ['-1', '9007199254740993'], kind: 'IMAGE', blob: 'bytes(2) 00 01' },
     });
   });
 
@@ -67,7 +67,8 @@ describe('Protobuf with a loaded .proto', () => {
     const bytes = encodeProtobuf(schema.value, 'chat.Message', { id: 7, kind: 'IMAGE', scores: ['5'] });
     if (!bytes.ok) throw new Error(bytes.error);
     expect(decodeProtobuf(schema.value, 'chat.Message', bytes.value)).toEqual({ ok: true, value: { id: 7, kind: 'IMAGE', scores: ['5'] } });
-    expect(encodeProtobuf(schema.value, 'chat.Message', { nope: 1 })).toEqual({ ok: false, error: 'chat.Message has no field "nope"' });
+    expect(encodeProtobuf(schema.value, 'chat.Message', { nope: 1 })).toEqual({ ok: false, error: 'Not a valid chat.Message: chat.Message has no field "nope"' });
+    expect(encodeProtobuf(schema.value, 'chat.Message', { id: 'x' })).toEqual({ ok: false, error: 'Not a valid chat.Message: id: a number is expected, got "x"' });
     expect(encodeProtobuf(schema.value, 'chat.Message', [1])).toMatchObject({ ok: false });
   });
 });
@@ -102,5 +103,49 @@ describe('Protobuf without a schema (raw field numbers)', () => {
     expect(decodeProtobufRaw(new Uint8Array([0x08, 0xff]))).toMatchObject({ ok: false, offset: 0, error: expect.stringContaining('ends too soon') });
     expect(decodeProtobufRaw(new Uint8Array([0x00, 0x01]))).toMatchObject({ ok: false, offset: 0, error: expect.stringContaining('field number 0') });
     expect(decodeProtobufRaw(new Uint8Array([0x1b, 0x08, 0x05]))).toMatchObject({ ok: false, offset: 3, error: expect.stringContaining('inside group 3') });
+  });
+});
+
+describe('Protobuf by reflection (no generated code, as the page CSP forbids it)', () => {
+  const PROTO = `syntax = "proto3"; package r;
+enum E { A = 0; B = 1; }
+message Inner { string s = 1; }
+message All {
+  double d = 1; float f = 2; int32 i32 = 3; uint32 u32 = 4; sint32 s32 = 5; fixed32 fx32 = 6; sfixed32 sfx32 = 7;
+  int64 i64 = 8; uint64 u64 = 9; sint64 s64 = 10; fixed64 fx64 = 11; sfixed64 sfx64 = 12; bool b = 13; string str = 14; bytes by = 15;
+  E e = 16; Inner inner = 17; repeated int32 packed = 18; repeated E enums = 19; repeated Inner inners = 20; map<string, int32> m = 21; map<int32, Inner> mi = 22;
+}`;
+
+  it('decodes every field kind that protobufjs itself encodes', () => {
+    const root = new Root();
+    parse(PROTO, root, { keepCase: true });
+    const type = root.lookupType('r.All');
+    const input = {
+      d: 1.5, f: 0.5, i32: -5, u32: 4_000_000_000, s32: -7, fx32: 9, sfx32: -9,
+      i64: '-9007199254740993', u64: '18446744073709551615', s64: '-3', fx64: '12345678901234567', sfx64: '-2', b: true, str: 'é', by: [1, 255],
+      e: 1, inner: { s: 'x' }, packed: [1, 2, 300], enums: [1, 0], inners: [{ s: 'a' }, { s: 'b' }], m: { k: 1 }, mi: { 7: { s: 'y' } },
+    };
+    const bytes = type.encode(type.fromObject(input)).finish();
+    const schema = loadProtoFiles([{ name: 'r.proto', text: PROTO }]);
+    if (!schema.ok) throw new Error(schema.error);
+    const expected = {
+      ...input, by: 'bytes(2) 01 ff', e: 'B', enums: ['B', 'A'], mi: { 7: { s: 'y' } },
+    };
+    expect(decodeProtobuf(schema.value, 'r.All', bytes)).toEqual({ ok: true, value: expected });
+    // And what we write, protobufjs reads the same.
+    const ours = encodeProtobuf(schema.value, 'r.All', { ...input, by: 'Af8=', e: 'B', enums: ['B', 'A'] });
+    if (!ours.ok) throw new Error(ours.error);
+    expect(type.toObject(type.decode(ours.value), { longs: String, enums: String })).toMatchObject({ i64: '-9007199254740993', u64: '18446744073709551615', s64: '-3', e: 'B', m: { k: 1 }, mi: { 7: { s: 'y' } } });
+  });
+
+  it('a field with the wrong wire type names its offset', () => {
+    const schema = loadProtoFiles([{ name: 'r.proto', text: PROTO }]);
+    if (!schema.ok) throw new Error(schema.error);
+    // field 14 (string) written as a varint
+    expect(decodeProtobuf(schema.value, 'r.All', new Uint8Array([0x18, 0x01, 0x70, 0x01]))).toEqual({
+      ok: false,
+      offset: 2,
+      error: 'At byte 2: not a valid r.All: field str (14) is a string but has wire type 0',
+    });
   });
 });
