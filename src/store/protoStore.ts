@@ -4,8 +4,8 @@ import { endpointKey } from '../secrets/urlSecrets';
 
 /**
  * The loaded .proto schema (shared by every connection tab) and the Message type chosen per
- * endpoint. NOTE: the .proto text is kept in memory only (files can be large and hold internal
- * API shapes); the user loads them again after a reload.
+ * endpoint, which src/persist stores. NOTE: the .proto text is kept in memory only (files can be
+ * large and hold internal API shapes); the user loads them again after a reload.
  */
 export interface ProtoState {
   schema: ProtoSchema | null;
