@@ -21,6 +21,9 @@ export const DECODINGS = [
 ] as const;
 export type Decoding = (typeof DECODINGS)[number]['value'];
 
+/** The last choice per connection, so the next message opened decodes the same way. */
+const lastDecoding = new Map<string, Decoding>();
+
 /** Decodes bytes with the loaded codecs as chosen (Protobuf with the endpoint's Message type, or raw). */
 function decode(codecs: BinaryCodecs, how: Exclude<Decoding, 'hex'>, bytes: Uint8Array, schema: ProtoSchema | null, type: string): { result: DecodeResult; as: string } {
   if (how === 'msgpack') return { result: codecs.decodeMsgpack(bytes), as: 'MessagePack' };
@@ -34,7 +37,11 @@ function decode(codecs: BinaryCodecs, how: Exclude<Decoding, 'hex'>, bytes: Uint
  * in the JSON tree; a failure says at which byte and why. The decoders load on first use.
  */
 export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
-  const [how, setHow] = useState<Decoding>('hex');
+  const [how, setHowState] = useState<Decoding>(() => lastDecoding.get(id) ?? 'hex');
+  const setHow = (next: Decoding) => {
+    lastDecoding.set(id, next);
+    setHowState(next);
+  };
   const [codecs, setCodecs] = useState<BinaryCodecs | null>(binaryCodecs);
   const [loadError, setLoadError] = useState<string | null>(null);
   const url = useSession(id, (s) => s.drafts.url);

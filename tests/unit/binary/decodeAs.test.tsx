@@ -51,6 +51,10 @@ describe('Decode as in Message details', () => {
     expect(tree.textContent).toContain('"ann⟨U+202E⟩evil"');
     expect(tree.textContent).not.toContain('\u202E');
     expect(tree.textContent).toContain('42');
+    // The next message opened decodes the same way.
+    openReceived(bufferOf(msgpackEncode([7])));
+    expect(screen.getByRole('combobox', { name: 'Decode as' })).toHaveValue('msgpack');
+    await waitFor(() => expect(screen.getByText('Decoded as MessagePack.')).toBeInTheDocument());
   });
 
   it('a malformed payload shows an alert with the byte offset', async () => {
