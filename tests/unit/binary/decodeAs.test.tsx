@@ -35,6 +35,9 @@ function openReceived(data: LogEntry['data']): void {
   });
 }
 
+/** The decoders are a chunk loaded on first use: on a busy machine that takes more than waitFor's default second. */
+const SLOW = { timeout: 10_000 };
+
 const bufferOf = (bytes: Uint8Array) => bytes.slice().buffer;
 
 describe('Decode as in Message details', () => {
@@ -46,7 +49,7 @@ describe('Decode as in Message details', () => {
     const select = within(details).getByRole('combobox', { name: 'Decode as' });
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Hex', 'MessagePack', 'CBOR', 'Protobuf']);
     await user.selectOptions(select, 'MessagePack');
-    await waitFor(() => expect(within(details).getByText('Decoded as MessagePack.')).toBeInTheDocument());
+    await waitFor(() => expect(within(details).getByText('Decoded as MessagePack.')).toBeInTheDocument(), SLOW);
     const tree = details.querySelector('.decode-as .json-tree')!;
     expect(tree.textContent).toContain('"ann⟨U+202E⟩evil"');
     expect(tree.textContent).not.toContain('\u202E');
@@ -54,7 +57,7 @@ describe('Decode as in Message details', () => {
     // The next message opened decodes the same way.
     openReceived(bufferOf(msgpackEncode([7])));
     expect(screen.getByRole('combobox', { name: 'Decode as' })).toHaveValue('msgpack');
-    await waitFor(() => expect(screen.getByText('Decoded as MessagePack.')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('Decoded as MessagePack.')).toBeInTheDocument(), SLOW);
   });
 
   it('a malformed payload shows an alert with the byte offset', async () => {
@@ -62,7 +65,7 @@ describe('Decode as in Message details', () => {
     render(<MessageDetails id={id} />);
     openReceived(bufferOf(new Uint8Array([0x92, 0x01, 0xc1])));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Decode as' }), 'MessagePack');
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', undefined, SLOW);
     expect(alert).toHaveTextContent('Not valid MessagePack. At byte 3:');
     expect(alert).toHaveTextContent('0xc1');
   });
@@ -72,7 +75,7 @@ describe('Decode as in Message details', () => {
     render(<MessageDetails id={id} />);
     openReceived(btoa(String.fromCharCode(...new Uint8Array([0xa1, 0x61, 0x61, 0x01])))); // CBOR {"a": 1}
     await user.selectOptions(screen.getByRole('combobox', { name: 'Decode as' }), 'CBOR');
-    await waitFor(() => expect(screen.getByText('Decoded as CBOR.')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('Decoded as CBOR.')).toBeInTheDocument(), SLOW);
     openReceived('not base64!');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Decode as' }), 'CBOR');
     expect(screen.getByText(/This text frame is not base64/)).toBeInTheDocument();
@@ -84,20 +87,20 @@ describe('Decode as in Message details', () => {
     render(<MessageDetails id={id} />);
     openReceived(bufferOf(new Uint8Array([0x08, 0x96, 0x01, 0x12, 0x02, 0x68, 0x69]))); // id=150, text="hi"
     await user.selectOptions(screen.getByRole('combobox', { name: 'Decode as' }), 'Protobuf');
-    await waitFor(() => expect(screen.getByText('Decoded as Protobuf (raw field numbers).')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('Decoded as Protobuf (raw field numbers).')).toBeInTheDocument(), SLOW);
     expect(screen.getByRole('combobox', { name: 'Message type' })).toHaveValue('');
 
     const proto = new File(['syntax = "proto3";\npackage chat;\nmessage Hello { int32 id = 1; string text = 2; }\n'], 'chat.proto');
     await user.upload(screen.getByTestId('load-proto-file'), proto);
     const type = await screen.findByRole('combobox', { name: 'Message type' });
-    await waitFor(() => expect(type).toHaveValue('chat.Hello'));
-    await waitFor(() => expect(screen.getByText('Decoded as chat.Hello.')).toBeInTheDocument());
+    await waitFor(() => expect(type).toHaveValue('chat.Hello'), SLOW);
+    await waitFor(() => expect(screen.getByText('Decoded as chat.Hello.')).toBeInTheDocument(), SLOW);
     expect(document.querySelector('.decode-as .json-tree')!.textContent).toContain('"text": "hi"');
     expect(useProto.getState().typeByEndpoint).toEqual({ 'ws://127.0.0.1:1/chat': 'chat.Hello' });
 
     const bad = new File(['syntax = "proto3";\nmessage {\n'], 'broken.proto');
     await user.upload(screen.getByTestId('load-proto-file'), bad);
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Could not load \.proto: broken\.proto: .*line 2/);
+    expect(await screen.findByRole('alert', undefined, SLOW)).toHaveTextContent(/Could not load \.proto: broken\.proto: .*line 2/);
     expect(type).toHaveValue('chat.Hello');
   });
 });
