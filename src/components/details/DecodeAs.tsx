@@ -6,7 +6,6 @@ import { visibleText } from '../../format/visibleText';
 import { useSession } from '../../store/appStore';
 import type { LogEntry } from '../../store/logEntry';
 import { messageTypeFor, useProto } from '../../store/protoStore';
-import { HexDump } from '../HexDump';
 import { JsonTree } from '../JsonTree';
 import { payloadBytes } from './decodeInput';
 import { ProtoControls } from './ProtoControls';
@@ -47,7 +46,10 @@ export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
   const url = useSession(id, (s) => s.drafts.url);
   const schema = useProto((s) => s.schema);
   const type = useProto((s) => messageTypeFor(s, url));
-  const bytes = useMemo(() => payloadBytes(entry.data), [entry]);
+  // NOTE: a text frame is read as base64 only once a decoding is chosen: opening a 20 MB text
+  // message must not parse it.
+  const wantsBytes = how !== 'hex' || typeof entry.data !== 'string';
+  const bytes = useMemo(() => (wantsBytes ? payloadBytes(entry.data) : null), [entry, wantsBytes]);
 
   useEffect(() => {
     if (how === 'hex' || codecs) return;
@@ -62,7 +64,7 @@ export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
   }, [how, codecs]);
 
   const decoded = useMemo(
-    () => (how === 'hex' || !codecs || !bytes.ok ? null : decode(codecs, how, bytes.value, schema, type)),
+    () => (how === 'hex' || !codecs || !bytes?.ok ? null : decode(codecs, how, bytes.value, schema, type)),
     [how, codecs, bytes, schema, type],
   );
 
@@ -81,17 +83,12 @@ export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
         </label>
         {how === 'protobuf' ? <ProtoControls url={url} /> : null}
       </div>
-      {!bytes.ok ? (
-        how === 'hex' ? null : <p className="message-details__note">{visibleText(bytes.error)}</p>
+      {!bytes ? (
+        <p className="message-details__note">A text frame is decoded from base64: choose a format to decode it.</p>
+      ) : !bytes.ok ? (
+        <p className="message-details__note">{visibleText(bytes.error)}</p>
       ) : how === 'hex' ? (
-        typeof entry.data === 'string' ? (
-          <>
-            <p className="message-details__note">The base64 text decoded to {bytes.value.byteLength} bytes:</p>
-            <HexDump bytes={bytes.value} />
-          </>
-        ) : (
-          <p className="message-details__note">The Hex view above shows these {bytes.value.byteLength} bytes; choose a format to decode them.</p>
-        )
+        <p className="message-details__note">The Hex view above shows these {bytes.value.byteLength} bytes; choose a format to decode them.</p>
       ) : loadError ? (
         <p role="alert" className="alert">
           {loadError}
