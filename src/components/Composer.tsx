@@ -2,9 +2,17 @@ import { discardAttachment, send, setDraft } from '../store/connectionActions';
 import { formatBytes } from '../format/bytes';
 import { useSession } from '../store/appStore';
 import { COMPOSER_INLINE_LIMIT } from '../compose/attachment';
-import { formatLabel, MESSAGE_FORMATS, type MessageFormat } from '../compose/formats';
+import { formatLabel, MESSAGE_FORMATS, needsBinaryCodecs, type MessageFormat } from '../compose/formats';
+import { loadBinaryCodecs } from '../codecs/binary/load';
+import { ProtoControls } from './details/ProtoControls';
 import { Alert } from './Alert';
 import { RepeatControls } from './RepeatControls';
+
+/** Sets the composer's format; a binary codec's chunk starts loading now, so Send need not wait for it. */
+function chooseFormat(id: string, format: MessageFormat): void {
+  setDraft(id, { format });
+  if (needsBinaryCodecs(format)) void loadBinaryCodecs().catch(() => undefined);
+}
 
 /** The message body, its format and Send (also Ctrl/Cmd+Enter). The body is kept after sending. */
 export function Composer({ id }: { id: string }) {
@@ -13,12 +21,13 @@ export function Composer({ id }: { id: string }) {
   const problem = useSession(id, (s) => s.problems.composer);
   const attachment = useSession(id, (s) => s.attachment);
   const hint = MESSAGE_FORMATS.find((f) => f.value === format)?.hint;
+  const url = useSession(id, (s) => s.drafts.url);
 
   return (
     <section className="composer" aria-label="Composer">
       <div className="composer__head">
         <h2>Message</h2>
-        <select aria-label="Format" value={attachment?.format ?? format} disabled={attachment !== null} onChange={(event) => setDraft(id, { format: event.target.value as MessageFormat })}>
+        <select aria-label="Format" value={attachment?.format ?? format} disabled={attachment !== null} onChange={(event) => chooseFormat(id, event.target.value as MessageFormat)}>
           {MESSAGE_FORMATS.map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
@@ -26,6 +35,7 @@ export function Composer({ id }: { id: string }) {
           ))}
         </select>
       </div>
+      {format === 'protobuf' && !attachment ? <ProtoControls url={url} /> : null}
       {attachment ? (
         <div className="composer__attachment" role="group" aria-label="Attached message">
           <p>
@@ -44,7 +54,7 @@ export function Composer({ id }: { id: string }) {
         className="composer__body"
         spellCheck={false}
         rows={6}
-        placeholder={format === 'hex' ? 'de ad be ef' : format === 'json' ? '{"type": "hello"}' : 'Type a message'}
+        placeholder={format === 'hex' ? 'de ad be ef' : format === 'json' || needsBinaryCodecs(format) ? '{"type": "hello"}' : 'Type a message'}
         value={message}
         aria-invalid={problem ? true : undefined}
         onChange={(event) => setDraft(id, { message: event.target.value })}

@@ -21,6 +21,9 @@ export const LIMITS = {
   /** Deletions remembered for other browser tabs, per kind. */
   tombstones: 2_000,
   rememberSecretsFor: 500,
+  /** Endpoints whose Protobuf Message type is remembered, and the length of a type's full name. */
+  protoTypes: 500,
+  protoTypeName: 512,
 } as const;
 
 /** 2000-01-01T00:00:00Z: nothing this page stored is older. */

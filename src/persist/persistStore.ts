@@ -9,6 +9,7 @@ import { replaceEndpoints, useHistory, type RecentEndpoint } from '../store/hist
 import { replaceSavedMessages, useSavedMessages } from '../store/savedMessagesStore';
 import { setLoadNotice, setSaveFailure } from '../store/storageStatus';
 import { defaultPrefs, useLookPrefs } from '../look/prefs';
+import { useProto } from '../store/protoStore';
 import { newConnection } from '../store/tabsActions';
 import { defaultStorage, loadState, type StorageLike } from './load';
 import { deletionsBetween, mergeTombstones } from './merge';
@@ -32,7 +33,7 @@ export function snapshot(app: AppState = useAppStore.getState(), deleted: Deleti
     saved: useSavedMessages.getState().items,
     history: history.endpoints,
     deleted: { saved: deleted.saved, history: deleted.history },
-    settings: { rememberSecretsFor: history.rememberSecretsFor, theme: look.theme, sections: look.sections },
+    settings: { rememberSecretsFor: history.rememberSecretsFor, theme: look.theme, sections: look.sections, protoTypes: useProto.getState().typeByEndpoint },
   };
 }
 
@@ -98,6 +99,9 @@ export function startPersistence(options: PersistenceOptions = {}): () => void {
   const unsubscribeLook = useLookPrefs.subscribe((s, prev) => {
     if (s.theme !== prev.theme || s.sections !== prev.sections) save();
   });
+  const unsubscribeProto = useProto.subscribe((s, prev) => {
+    if (s.typeByEndpoint !== prev.typeByEndpoint) save();
+  });
   const unsubscribeChanges = (options.changes ?? windowChangeFeed(storage))((key, newValue) => {
     if (key === STORAGE_KEY && newValue !== null) sync.receive(newValue);
   });
@@ -116,6 +120,7 @@ export function startPersistence(options: PersistenceOptions = {}): () => void {
     unsubscribeSaved();
     unsubscribeHistory();
     unsubscribeLook();
+    unsubscribeProto();
     unsubscribeChanges();
     if (typeof window !== 'undefined') {
       window.removeEventListener('pagehide', onPageHide);
@@ -144,6 +149,7 @@ function restore(state: PersistedState): void {
   const { theme, sections } = state.settings;
   const defaults = defaultPrefs();
   useLookPrefs.setState({ theme: theme ?? defaults.theme, sections: sections ?? defaults.sections });
+  useProto.setState({ typeByEndpoint: state.settings.protoTypes ?? {} });
 }
 
 function draftsOf(app: AppState): unknown[] {

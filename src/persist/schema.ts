@@ -29,6 +29,8 @@ export interface PersistedSettings {
   theme?: Theme;
   /** Which side-panel sections are open. */
   sections?: OpenSections;
+  /** endpointKey (no query, no user-info) → the Protobuf Message type chosen for it ('' for raw). */
+  protoTypes?: Record<string, string>;
 }
 
 /** A deletion remembered so that another browser tab's copy of the record does not bring it back. */
@@ -93,7 +95,7 @@ const EnvelopeSchema = v.object({
   saved: list,
   history: list,
   deleted: v.optional(v.object({ saved: list, history: list }, 'not an object'), { saved: [], history: [] }),
-  settings: v.optional(v.object({ rememberSecretsFor: list, theme: v.optional(v.unknown()), sections: v.optional(v.unknown()) }, 'not an object'), {
+  settings: v.optional(v.object({ rememberSecretsFor: list, theme: v.optional(v.unknown()), sections: v.optional(v.unknown()), protoTypes: v.optional(v.unknown()) }, 'not an object'), {
     rememberSecretsFor: [],
   }),
 });
@@ -126,6 +128,31 @@ function lookSettings(theme: unknown, sections: unknown, dropped: string[]): Pic
     look.sections = Object.fromEntries(Object.entries(defaults.sections).map(([key, value]) => [key, open[key as SectionId] ?? value])) as OpenSections;
   }
   return look;
+}
+
+/** A Protobuf full type name (`pkg.Message.Nested`), or '' for the raw view. */
+const ProtoTypeSchema = v.pipe(
+  v.string('not text'),
+  v.maxLength(LIMITS.protoTypeName, `longer than ${LIMITS.protoTypeName} characters`),
+  v.regex(/^$|^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'not a message type name'),
+);
+
+/** The remembered Message type per endpoint: bad entries (and any past LIMITS.protoTypes) are dropped and listed. */
+function protoTypesSetting(raw: unknown, dropped: string[]): Pick<PersistedSettings, 'protoTypes'> {
+  if (raw === undefined) return {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    dropped.push('the Protobuf message types (not an object)');
+    return {};
+  }
+  const kept: Record<string, string> = {};
+  let bad = 0;
+  for (const [key, value] of Object.entries(raw)) {
+    const type = v.safeParse(ProtoTypeSchema, value);
+    if (!type.success || key === '' || key === '__proto__' || key.length > LIMITS.url || Object.keys(kept).length >= LIMITS.protoTypes) bad++;
+    else kept[key] = type.output;
+  }
+  if (bad) dropped.push(`${bad} Protobuf message types (a bad endpoint or type name, or more than ${LIMITS.protoTypes})`);
+  return { protoTypes: kept };
 }
 
 export interface Validated {
@@ -162,6 +189,7 @@ export function validateState(data: unknown): { ok: true; value: Validated } | {
     settings: {
       rememberSecretsFor: keep(e.settings.rememberSecretsFor, nameOf(LIMITS.url), LIMITS.rememberSecretsFor, 'remembered-secret endpoints'),
       ...lookSettings(e.settings.theme, e.settings.sections, dropped),
+      ...protoTypesSetting(e.settings.protoTypes, dropped),
     },
   };
   return { ok: true, value: { state, dropped } };

@@ -44,9 +44,9 @@ type SnippetMessage =
   | { kind: 'binary'; bytes: Uint8Array }
   | { kind: 'invalid'; error: string };
 
-function messageOf(message: string, format: MessageFormat): SnippetMessage {
+function messageOf(message: string, format: MessageFormat, url: string): SnippetMessage {
   if (message === '') return { kind: 'none' };
-  const encoded = encodeMessage(message, format);
+  const encoded = encodeMessage(message, format, url);
   if (!encoded.ok) return { kind: 'invalid', error: encoded.error };
   return typeof encoded.value === 'string'
     ? { kind: 'text', text: encoded.value }
@@ -205,7 +205,7 @@ function build(target: CopyTarget, input: CommandInput, message: SnippetMessage)
  */
 export function commandFor(target: CopyTarget, input: CommandInput): string {
   if (isSimulatorUrl(input.url)) return SIMULATOR_NOT_COPYABLE;
-  const message = messageOf(input.message, input.format);
+  const message = messageOf(input.message, input.format, input.url);
   const vars = envMarksIn([input.url, ...input.protocols, ...(input.headers ?? []).map(([, value]) => value)]);
   if (vars.length === 0) return build(target, input, message);
   const list = vars.map((v) => `$${v}`).join(', ');

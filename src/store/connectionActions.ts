@@ -11,7 +11,8 @@ import { encodeMessage } from './encodeMessage';
 import { recordEndpoint } from './historyStore';
 import { applyKeepAlive } from './keepAliveActions';
 import { ok, type ParseResult } from '../codecs/result';
-import { formatLabel } from '../compose/formats';
+import { formatLabel, needsBinaryCodecs } from '../compose/formats';
+import { binaryCodecs, loadBinaryCodecs } from '../codecs/binary/load';
 import { formatBytes } from '../format/bytes';
 import { resendDraft } from '../log/resendDraft';
 import { resendAttachment, typedAttachment, type ComposerAttachment } from '../compose/attachment';
@@ -131,15 +132,23 @@ export function send(id: string): void {
   const { attachment } = state;
   const { message } = state.drafts;
   const format = attachment ? attachment.format : state.drafts.format;
+  if (needsBinaryCodecs(format) && !binaryCodecs()) {
+    // The encoder's chunk loads on first use; send again once it is here.
+    void loadBinaryCodecs().then(
+      () => send(id),
+      (error: unknown) => setProblem(id, 'composer', `Not sent: the ${formatLabel(format)} encoder could not be loaded (${error instanceof Error ? error.message : String(error)})`),
+    );
+    return;
+  }
   const plan = repeatPlan(state.repeatSettings);
   if (!plan.ok) return setProblem(id, 'composer', `Not sent: ${plan.error}`);
   const { count, intervalMs } = plan.value;
   if (count === 0) return setProblem(id, 'composer', 'Not sent: Repeat count is 0');
   // Placeholders are expanded per send, so a repeat gets a fresh {{counter}}, {{uuid}}… each time.
   const nextPayload = (): ParseResult<Payload> => {
-    if (attachment) return attachment.encoded ? { ok: true, value: attachment.data } : encodeMessage(attachment.data as string, attachment.format);
+    if (attachment) return attachment.encoded ? { ok: true, value: attachment.data } : encodeMessage(attachment.data as string, attachment.format, state.drafts.url);
     const expanded = expandPlaceholders(message, livePlaceholderContext(session.counters.sent + 1));
-    return expanded.ok ? encodeMessage(expanded.value, format) : { ok: false, error: `Not sent: ${expanded.error}` };
+    return expanded.ok ? encodeMessage(expanded.value, format, state.drafts.url) : { ok: false, error: `Not sent: ${expanded.error}` };
   };
   const encoded = nextPayload();
   if (!encoded.ok) return setProblem(id, 'composer', encoded.error);

@@ -1,12 +1,16 @@
 import { parseBase64 } from '../codecs/base64';
+import { encodeBinaryFormat } from '../compose/binaryFormats';
 import { parseHex } from '../codecs/hex';
 import { parseJson } from '../codecs/json';
 import { fail, ok, type ParseResult } from '../codecs/result';
 import type { Payload } from '../connection/types';
 import type { MessageFormat } from './logEntry';
 
-/** Turns the composer's text into the frame to send: text for Text/JSON, bytes for Hex/Base64. */
-export function encodeMessage(body: string, format: MessageFormat): ParseResult<Payload> {
+/**
+ * Turns the composer's text into the frame to send: text for Text/JSON, bytes for Hex/Base64 and
+ * for JSON typed as MessagePack/CBOR/Protobuf (url picks the Protobuf Message type).
+ */
+export function encodeMessage(body: string, format: MessageFormat, url = ''): ParseResult<Payload> {
   switch (format) {
     case 'text':
       return ok(body);
@@ -23,5 +27,9 @@ export function encodeMessage(body: string, format: MessageFormat): ParseResult<
       const { buffer, byteOffset, byteLength } = bytes.value;
       return ok(buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer);
     }
+    case 'msgpack':
+    case 'cbor':
+    case 'protobuf':
+      return encodeBinaryFormat(body, format, url);
   }
 }

@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ParseResult } from '../../codecs/result';
 import { parseEarly } from '../../log/payloadJson';
 import type { LogEntry } from '../../store/logEntry';
+import { DecodeAs } from './DecodeAs';
 import { DetailsActions } from './DetailsActions';
 import { HexView, JsonView, TextView } from './DetailsViews';
 
@@ -82,6 +83,7 @@ export function PayloadDetails({ id, entry }: { id: string; entry: LogEntry }) {
       >
         {tab === 'text' ? <TextView entry={entry} /> : tab === 'json' ? <JsonView entry={entry} early={early} /> : <HexView entry={entry} />}
       </div>
+      <DecodeAs id={id} entry={entry} />
     </div>
   );
 }

@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from 'react';
+import { binaryCodecs, loadBinaryCodecs, type BinaryCodecs } from '../../codecs/binary/load';
+import type { ProtoSchema } from '../../codecs/binary/protobufSchema';
+import type { DecodeResult } from '../../codecs/binary/result';
+import { visibleText } from '../../format/visibleText';
+import { useSession } from '../../store/appStore';
+import type { LogEntry } from '../../store/logEntry';
+import { messageTypeFor, useProto } from '../../store/protoStore';
+import { JsonTree } from '../JsonTree';
+import { payloadBytes } from './decodeInput';
+import { ProtoControls } from './ProtoControls';
+import './DecodeAs.css';
+
+/** The ways a payload can be decoded, in the order `Decode as` offers them. */
+export const DECODINGS = [
+  { value: 'hex', label: 'Hex' },
+  { value: 'msgpack', label: 'MessagePack' },
+  { value: 'cbor', label: 'CBOR' },
+  { value: 'protobuf', label: 'Protobuf' },
+] as const;
+export type Decoding = (typeof DECODINGS)[number]['value'];
+
+/** The last choice per connection, so the next message opened decodes the same way. */
+const lastDecoding = new Map<string, Decoding>();
+
+/** Decodes bytes with the loaded codecs as chosen (Protobuf with the endpoint's Message type, or raw). */
+function decode(codecs: BinaryCodecs, how: Exclude<Decoding, 'hex'>, bytes: Uint8Array, schema: ProtoSchema | null, type: string): { result: DecodeResult; as: string } {
+  if (how === 'msgpack') return { result: codecs.decodeMsgpack(bytes), as: 'MessagePack' };
+  if (how === 'cbor') return { result: codecs.decodeCbor(bytes), as: 'CBOR' };
+  if (type && schema) return { result: codecs.decodeProtobuf(schema, type, bytes), as: type };
+  return { result: codecs.decodeProtobufRaw(bytes), as: 'Protobuf (raw field numbers)' };
+}
+
+/**
+ * `Decode as`: a binary payload (or a base64 text one) as Hex, MessagePack, CBOR or Protobuf, shown
+ * in the JSON tree; a failure says at which byte and why. The decoders load on first use.
+ */
+export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
+  const [how, setHowState] = useState<Decoding>(() => lastDecoding.get(id) ?? 'hex');
+  const setHow = (next: Decoding) => {
+    lastDecoding.set(id, next);
+    setHowState(next);
+  };
+  const [codecs, setCodecs] = useState<BinaryCodecs | null>(binaryCodecs);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const url = useSession(id, (s) => s.drafts.url);
+  const schema = useProto((s) => s.schema);
+  const type = useProto((s) => messageTypeFor(s, url));
+  // NOTE: a text frame is read as base64 only once a decoding is chosen: opening a 20 MB text
+  // message must not parse it.
+  const wantsBytes = how !== 'hex' || typeof entry.data !== 'string';
+  const bytes = useMemo(() => (wantsBytes ? payloadBytes(entry.data) : null), [entry, wantsBytes]);
+
+  useEffect(() => {
+    if (how === 'hex' || codecs) return;
+    let live = true;
+    loadBinaryCodecs().then(
+      (loaded) => live && setCodecs(loaded),
+      (error: unknown) => live && setLoadError(`The decoders could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [how, codecs]);
+
+  const decoded = useMemo(
+    () => (how === 'hex' || !codecs || !bytes?.ok ? null : decode(codecs, how, bytes.value, schema, type)),
+    [how, codecs, bytes, schema, type],
+  );
+
+  return (
+    <section className="decode-as" aria-label="Decode">
+      <div className="decode-as__bar">
+        <label className="decode-as__field">
+          <span>Decode as</span>
+          <select aria-label="Decode as" value={how} onChange={(event) => setHow(event.target.value as Decoding)}>
+            {DECODINGS.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {how === 'protobuf' ? <ProtoControls url={url} /> : null}
+      </div>
+      {!bytes ? (
+        <p className="message-details__note">A text frame is decoded from base64: choose a format to decode it.</p>
+      ) : !bytes.ok ? (
+        <p className="message-details__note">{visibleText(bytes.error)}</p>
+      ) : how === 'hex' ? (
+        <p className="message-details__note">The Hex view above shows these {bytes.value.byteLength} bytes; choose a format to decode them.</p>
+      ) : loadError ? (
+        <p role="alert" className="alert">
+          {loadError}
+        </p>
+      ) : !decoded ? (
+        <p className="message-details__note">Loading the decoder…</p>
+      ) : decoded.result.ok ? (
+        <>
+          <p className="message-details__note">Decoded as {decoded.as}.</p>
+          <JsonTree value={decoded.result.value} />
+        </>
+      ) : (
+        <p role="alert" className="alert decode-as__error">
+          Not valid {decoded.as}. {visibleText(decoded.result.error)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { binaryCodecs } from '../codecs/binary/load';
+import { parseJson } from '../codecs/json';
+import { fail, ok, type ParseResult } from '../codecs/result';
+import type { Payload } from '../connection/types';
+import { messageTypeFor, useProto } from '../store/protoStore';
+import { formatLabel, type MessageFormat } from './formats';
+
+/** An ArrayBuffer holding exactly these bytes (what a binary frame sends). */
+function bufferOf(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/**
+ * Encodes typed JSON as MessagePack, CBOR or Protobuf (the endpoint's Message type). The codecs
+ * must be loaded (loadBinaryCodecs); invalid JSON is reported with its line and column.
+ */
+export function encodeBinaryFormat(body: string, format: Extract<MessageFormat, 'msgpack' | 'cbor' | 'protobuf'>, url: string): ParseResult<Payload> {
+  const parsed = parseJson(body);
+  if (!parsed.ok) return parsed;
+  const codecs = binaryCodecs();
+  if (!codecs) return fail(`The ${formatLabel(format)} encoder is still loading; try again`);
+  try {
+    if (format === 'msgpack') return ok(bufferOf(codecs.encodeMsgpack(parsed.value)));
+    if (format === 'cbor') return ok(bufferOf(codecs.encodeCbor(parsed.value)));
+  } catch (error) {
+    return fail(`Could not encode as ${formatLabel(format)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const proto = useProto.getState();
+  if (!proto.schema) return fail('Protobuf needs a schema: use Load .proto and choose a Message type');
+  const type = messageTypeFor(proto, url);
+  if (!type) return fail('Protobuf needs a Message type: choose one beside Load .proto');
+  const bytes = codecs.encodeProtobuf(proto.schema, type, parsed.value);
+  return bytes.ok ? ok(bufferOf(bytes.value)) : bytes;
+}
