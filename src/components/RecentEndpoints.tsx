@@ -48,12 +48,18 @@ export function RecentEndpoints({ id }: { id: string }) {
             <button
               type="button"
               className="recent-item__choose"
-              aria-label={label(e)}
               title={`${label(e)}\nLast used ${new Date(e.at).toLocaleString()}`}
               onClick={() => setDraft(id, { url: e.url, subprotocols: e.subprotocols })}
             >
+              {/* The name comes from the visible text (plus hidden words), so what is read is what is seen. */}
               <span className="recent-item__url">{shownUrl(e)}</span>
-              {e.subprotocols ? <span className="recent-item__protocols">{shownProtocols(e)}</span> : null}
+              {e.subprotocols ? ' ' : null}
+              {e.subprotocols ? (
+                <span className="recent-item__protocols">
+                  <span className="visually-hidden">(subprotocols:</span> {shownProtocols(e)}
+                  <span className="visually-hidden">)</span>
+                </span>
+              ) : null}
             </button>
             <time className="recent-item__time" dateTime={new Date(e.at).toISOString()} title={`Last used ${new Date(e.at).toLocaleString()}`}>
               {whenUsed(e.at)}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import type { Browser, Page } from 'puppeteer-core';
 import { WebSocketServer } from 'ws';
 import { startServer } from '../../server/serve.js';
+import { runAxe, seriousOnly } from './axe';
 import { aria, FIREFOX_SOCKET_MESSAGES, firefoxUi, launchFirefox, logRows, refusedPort, type FirefoxUi } from './firefoxHarness';
 
 let browser: Browser;
@@ -197,6 +198,26 @@ describe('Firefox ESR', () => {
     await ui.waitForState('CLOSED');
     expect(await ui.waitForRow('close', (t) => t.includes('4002'))).toContain('sim bye');
     expect(handshakes.length).toBe(before);
+  });
+
+  it('axe-core finds no serious or critical violation in Firefox: connected with traffic, details open, an alert', async () => {
+    const found: Record<string, string[]> = {};
+    const check = async (state: string) => {
+      found[state] = seriousOnly(await runAxe(page)).map((f) => `${f.impact} ${f.id}: ${f.nodes.join('; ')}`);
+    };
+    await ui.connect(`${wsOrigin}/echo`);
+    await ui.send('{"axe":[1,2,3]}', 'json');
+    await ui.waitForRow('received', (t) => t.includes('axe'));
+    await check('connected with traffic');
+    await (await page.waitForSelector(logRows('received')))!.click();
+    await ui.control('region', 'Message details');
+    await ui.click('JSON', 'tab');
+    await check('details open, JSON view');
+    await ui.send('{broken', 'json');
+    await page.waitForSelector('[role="alert"]');
+    await check('an alert shown');
+    console.log(`axe in Firefox (serious or critical):\n  ${Object.entries(found).map(([state, list]) => `${state}: ${list.length ? list.join(', ') : 'none'}`).join('\n  ')}`);
+    expect(found).toEqual({ 'connected with traffic': [], 'details open, JSON view': [], 'an alert shown': [] });
   });
 
   it('made no request outside its own origin and threw no errors', () => {
