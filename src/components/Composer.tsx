@@ -5,6 +5,7 @@ import { COMPOSER_INLINE_LIMIT } from '../compose/attachment';
 import { formatLabel, MESSAGE_FORMATS, type MessageFormat } from '../compose/formats';
 import { Alert } from './Alert';
 import { RepeatControls } from './RepeatControls';
+import { ProtocolVerbs } from './ProtocolVerbs';
 
 /** The message body, its format and Send (also Ctrl/Cmd+Enter). The body is kept after sending. */
 export function Composer({ id }: { id: string }) {
@@ -16,6 +17,7 @@ export function Composer({ id }: { id: string }) {
 
   return (
     <section className="composer" aria-label="Composer">
+      <ProtocolVerbs id={id} />
       <div className="composer__head">
         <h2>Message</h2>
         <select aria-label="Format" value={attachment?.format ?? format} disabled={attachment !== null} onChange={(event) => setDraft(id, { format: event.target.value as MessageFormat })}>

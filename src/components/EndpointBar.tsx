@@ -5,6 +5,7 @@ import { presets } from '../endpoint/presets';
 import { Alert } from './Alert';
 import { ConnectionDetails } from './ConnectionDetails';
 import { ReconnectCountdown } from './KeepAlivePanel';
+import { ProtocolPicker } from './ProtocolPicker';
 
 /** URL, preset, subprotocols, Connect/Disconnect and the connection state. */
 export function EndpointBar({ id }: { id: string }) {
@@ -67,6 +68,7 @@ export function EndpointBar({ id }: { id: string }) {
           value={subprotocols}
           onChange={(event) => setDraft(id, { subprotocols: event.target.value })}
         />
+        <ProtocolPicker id={id} />
         <button
           type="submit"
           className={isClosed ? 'button button--primary' : 'button button--danger'}

@@ -1,0 +1,66 @@
+import { parseJson } from '../codecs/json';
+import { findSession } from '../session/registry';
+import type { GraphqlRuntime } from '../protocol/sessions/graphql/module';
+import type { SocketIoRuntime } from '../protocol/sessions/socketio/module';
+import { getSession, setProblem } from './appStore';
+import type { ProtocolRuntime } from '../protocol/sessions/types';
+
+/**
+ * The protocol verbs of the composer: each checks what was typed (an alert naming the problem,
+ * nothing sent) and hands it to the running protocol.
+ * NOTE: the runtimes are imported as types only, so their libraries stay in the on-demand chunks.
+ */
+
+/** The running runtime, or why there is none. */
+function runtimeOf(id: string): { runtime: ProtocolRuntime } | { error: string } {
+  const session = findSession(id);
+  const state = getSession(id);
+  if (!session || !state) return { error: 'No such connection' };
+  if (state.readyState !== 'OPEN') return { error: `The connection is ${state.readyState}` };
+  const runtime = session.protocolRuntime;
+  if (!runtime) return { error: 'No protocol is running: choose one in Protocol, then connect' };
+  return { runtime };
+}
+
+/** Emits a Socket.IO event; `argsText` must be a JSON array. */
+export function emitSocketIo(id: string, event: string, argsText: string, expectAck: boolean): void {
+  const found = runtimeOf(id);
+  if ('error' in found) return setProblem(id, 'composer', found.error);
+  if (found.runtime.id !== 'socketio') return setProblem(id, 'composer', 'The running protocol is not Socket.IO');
+  const runtime = found.runtime as SocketIoRuntime;
+  if (!event.trim()) return setProblem(id, 'composer', 'Event: type the event name');
+  let args: unknown[] = [];
+  if (argsText.trim()) {
+    const parsed = parseJson(argsText);
+    if (!parsed.ok) return setProblem(id, 'composer', `Arguments: ${parsed.error}`);
+    if (!Array.isArray(parsed.value)) return setProblem(id, 'composer', 'Arguments: must be a JSON array, e.g. ["hello", {"n": 1}]');
+    args = parsed.value;
+  }
+  setProblem(id, 'composer', null);
+  runtime.emit(event, args, expectAck);
+}
+
+/** Starts a GraphQL operation; `variablesText` is empty or a JSON object. */
+export function subscribeGraphql(id: string, query: string, variablesText: string): void {
+  const found = runtimeOf(id);
+  if ('error' in found) return setProblem(id, 'composer', found.error);
+  if (found.runtime.id !== 'graphql') return setProblem(id, 'composer', 'The running protocol is not GraphQL');
+  const runtime = found.runtime as GraphqlRuntime;
+  if (!query.trim()) return setProblem(id, 'composer', 'Query: type a GraphQL query, mutation or subscription');
+  let variables: Record<string, unknown> | undefined;
+  if (variablesText.trim()) {
+    const parsed = parseJson(variablesText);
+    if (!parsed.ok) return setProblem(id, 'composer', `Variables: ${parsed.error}`);
+    if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return setProblem(id, 'composer', 'Variables: must be a JSON object');
+    variables = parsed.value as Record<string, unknown>;
+  }
+  setProblem(id, 'composer', null);
+  runtime.subscribe(query, variables);
+}
+
+/** Completes (stops) the GraphQL operation `operationId`. */
+export function completeGraphql(id: string, operationId: string): void {
+  const found = runtimeOf(id);
+  if ('error' in found) return setProblem(id, 'composer', found.error);
+  if (found.runtime.id === 'graphql') (found.runtime as GraphqlRuntime).complete(operationId);
+}
