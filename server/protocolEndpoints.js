@@ -10,7 +10,11 @@ import { Server as SocketIoServer } from 'socket.io';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { handleProtocols } from 'graphql-ws';
-import { buildSchema } from 'graphql';
+import { createRequire } from 'node:module';
+
+// NOTE: graphql refuses a schema built by another copy of itself, so it is loaded as Node resolves
+// it for graphql-ws (a test runner's resolver may pick graphql's development build instead).
+const { buildSchema } = /** @type {typeof import('graphql')} */ (createRequire(import.meta.url)('graphql'));
 
 /** Paths the protocol endpoints serve (socket.io's path ends with a slash, as its clients ask). */
 export const PROTOCOL_PATHS = Object.freeze(['/socket.io/', '/graphql']);
