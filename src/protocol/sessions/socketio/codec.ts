@@ -44,6 +44,7 @@ export function parseSocketIoFrame(data: Payload): SocketIoFrame {
 
 /** Decodes one Socket.IO packet from its text with socket.io-parser's Decoder. */
 function decodeSocketPacket(text: string): Packet {
+  if (text === '') throw new Error('an Engine.IO message with no Socket.IO packet in it');
   const decoder = new Decoder();
   let packet: Packet | null = null;
   decoder.on('decoded', (decoded: Packet) => {
@@ -54,7 +55,10 @@ function decodeSocketPacket(text: string): Packet {
   } finally {
     decoder.destroy();
   }
-  if (packet) return packet;
+  if (packet) {
+    if (SOCKET_TYPE_NAMES[(packet as Packet).type] === undefined) throw new Error(`unknown Socket.IO packet type ${JSON.stringify(text[0])}`);
+    return packet;
+  }
   // A binary packet waits for its attachments, which come as the next (binary) frames.
   const header = /^([56])(\d+)-/.exec(text);
   if (header) return { type: Number(header[1]) as PacketType, nsp: '/', attachments: Number(header[2]), data: text };
