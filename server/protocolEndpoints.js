@@ -3,7 +3,8 @@
  * Local Echo's protocol endpoints, served by the real implementations so people can try each
  * protocol with no server of their own (and the tests run against real servers):
  * /socket.io/ (the socket.io server: echoes each event, acks with its arguments, emits a tick)
- * and /graphql (the graphql-ws server with a small schema: a query, a mutation, a counting subscription).
+ * /graphql (the graphql-ws server with a small schema: a query, a mutation, a counting subscription)
+ * and /stomp (a small STOMP 1.2 endpoint, see ./stompEndpoint.js).
  */
 import { Server as EngineServer } from 'engine.io';
 import { Server as SocketIoServer } from 'socket.io';
@@ -11,13 +12,14 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { handleProtocols } from 'graphql-ws';
 import { createRequire } from 'node:module';
+import { pickStompProtocol, serveStomp } from './stompEndpoint.js';
 
 // NOTE: graphql refuses a schema built by another copy of itself, so it is loaded as Node resolves
 // it for graphql-ws (a test runner's resolver may pick graphql's development build instead).
 const { buildSchema } = /** @type {typeof import('graphql')} */ (createRequire(import.meta.url)('graphql'));
 
 /** Paths the protocol endpoints serve (socket.io's path ends with a slash, as its clients ask). */
-export const PROTOCOL_PATHS = Object.freeze(['/socket.io/', '/graphql']);
+export const PROTOCOL_PATHS = Object.freeze(['/socket.io/', '/graphql', '/stomp']);
 /** How often /socket.io/ emits its `tick` event. */
 export const TICK_MS = 1000;
 
@@ -65,6 +67,9 @@ export function createProtocolEndpoints({ maxPayload }) {
   const graphqlWss = new WebSocketServer({ noServer: true, maxPayload, handleProtocols });
   const graphqlServer = useServer({ schema: SCHEMA, roots: { query: ROOT, mutation: ROOT, subscription: ROOT } }, graphqlWss);
 
+  const stompWss = new WebSocketServer({ noServer: true, maxPayload, handleProtocols: pickStompProtocol });
+  stompWss.on('connection', serveStomp);
+
   return {
     /** Whether `pathname` is one of these endpoints. */
     serves: (/** @type {string} */ pathname) => PROTOCOL_PATHS.includes(pathname),
@@ -77,11 +82,12 @@ export function createProtocolEndpoints({ maxPayload }) {
      */
     handleUpgrade(pathname, req, socket, head) {
       if (pathname === '/graphql') graphqlWss.handleUpgrade(req, socket, head, (ws) => graphqlWss.emit('connection', ws, req));
+      else if (pathname === '/stomp') stompWss.handleUpgrade(req, socket, head, (ws) => stompWss.emit('connection', ws, req));
       else engine.handleUpgrade(req, socket, head);
     },
     /** Open connections (they count toward Local Echo's limit). */
     get clients() {
-      return graphqlWss.clients.size + engine.clientsCount;
+      return graphqlWss.clients.size + stompWss.clients.size + engine.clientsCount;
     },
     /** Closes every connection. */
     async close() {
@@ -89,7 +95,8 @@ export function createProtocolEndpoints({ maxPayload }) {
       engine.close();
       await graphqlServer.dispose();
       for (const client of graphqlWss.clients) client.terminate();
-      await new Promise((resolve) => graphqlWss.close(() => resolve(undefined)));
+      for (const client of stompWss.clients) client.terminate();
+      await Promise.all([graphqlWss, stompWss].map((wss) => new Promise((resolve) => wss.close(() => resolve(undefined)))));
     },
   };
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../store/appStore';
-import { completeGraphql, emitSocketIo, subscribeGraphql } from '../store/protocolActions';
+import { completeGraphql, emitSocketIo, sendStomp, subscribeGraphql, subscribeStomp } from '../store/protocolActions';
 
 /** The running protocol's verbs above the raw composer (which stays available): nobody types framing by hand. */
 export function ProtocolVerbs({ id }: { id: string }) {
   const protocolId = useSession(id, (s) => s.protocol?.id ?? null);
   if (protocolId === 'socketio') return <SocketIoVerbs id={id} />;
   if (protocolId === 'graphql') return <GraphqlVerbs id={id} />;
+  if (protocolId === 'stomp') return <StompVerbs id={id} />;
   return null;
 }
 
@@ -64,6 +65,28 @@ function GraphqlVerbs({ id }: { id: string }) {
           ))}
         </p>
       ) : null}
+    </fieldset>
+  );
+}
+
+/** STOMP: subscribe to a destination, or send the Message below to it (the NUL terminator is added). */
+function StompVerbs({ id }: { id: string }) {
+  const [destination, setDestination] = useState('/topic/chat');
+  return (
+    <fieldset className="protocol-verbs" aria-label="STOMP">
+      <legend>STOMP</legend>
+      <label>
+        Destination <input aria-label="Destination" type="text" spellCheck={false} value={destination} onChange={(e) => setDestination(e.target.value)} />
+      </label>
+      <p className="protocol-verbs__operations">
+        <button type="button" className="button" onClick={() => subscribeStomp(id, destination)}>
+          Subscribe destination
+        </button>
+        <button type="button" className="button button--primary" onClick={() => sendStomp(id, destination)}>
+          Send frame
+        </button>
+      </p>
+      <p className="hint">Send frame sends the Message below as the body.</p>
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { parseJson } from '../codecs/json';
 import { findSession } from '../session/registry';
 import type { GraphqlRuntime } from '../protocol/sessions/graphql/module';
 import type { SocketIoRuntime } from '../protocol/sessions/socketio/module';
+import type { StompRuntime } from '../protocol/sessions/stomp/module';
 import { getSession, setProblem } from './appStore';
 import type { ProtocolRuntime } from '../protocol/sessions/types';
 
@@ -63,4 +64,25 @@ export function completeGraphql(id: string, operationId: string): void {
   const found = runtimeOf(id);
   if ('error' in found) return setProblem(id, 'composer', found.error);
   if (found.runtime.id === 'graphql') (found.runtime as GraphqlRuntime).complete(operationId);
+}
+
+/** The STOMP runtime with a destination typed, or null after saying what is wrong. */
+function stompWith(id: string, destination: string): StompRuntime | null {
+  const found = runtimeOf(id);
+  if ('error' in found) return (setProblem(id, 'composer', found.error), null);
+  if (found.runtime.id !== 'stomp') return (setProblem(id, 'composer', 'The running protocol is not STOMP'), null);
+  if (!destination.trim()) return (setProblem(id, 'composer', 'Destination: type a destination, e.g. /topic/chat'), null);
+  setProblem(id, 'composer', null);
+  return found.runtime as StompRuntime;
+}
+
+/** Subscribes to a STOMP destination. */
+export function subscribeStomp(id: string, destination: string): void {
+  stompWith(id, destination)?.subscribe(destination.trim());
+}
+
+/** Sends the composer's Message as the body of a STOMP SEND to `destination` (the NUL terminator added). */
+export function sendStomp(id: string, destination: string): void {
+  const body = getSession(id)?.drafts.message ?? '';
+  stompWith(id, destination)?.send(destination.trim(), body);
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './harness';
-import { alerts, button, connect, exactName, messagesLog, rowTexts, sendMessage, waitForRow } from './helpers';
+import { alerts, button, connect, exactName, messageBox, messagesLog, rowTexts, sendMessage, waitForRow, watchSockets } from './helpers';
 
 const app = useApp();
 let page: Page;
@@ -76,6 +76,23 @@ describe('protocol sessions against Local Echo', () => {
     await button(page, 'Subscribe').click();
     await button(page, 'Complete 3').click();
     await waitForRow(page, 'sent', (t) => t.includes('complete #3'));
+  });
+
+  it('STOMP: Auto picks it from v12.stomp, CONNECT is done for the user, subscribe then send arrives as MESSAGE with the NUL handled', async () => {
+    page = await app.newPage();
+    const sockets = watchSockets(page);
+    await connect(page, `${app.wsOrigin}/stomp`, 'v12.stomp');
+    await expect.poll(() => page.getByTestId('protocol-picked').innerText()).toContain('STOMP');
+    await expect.poll(async () => (await housekeepingTexts(page)).join('\n')).toMatch(/CONNECT[\s\S]*CONNECTED/);
+    await textbox(page, 'Destination').fill('/topic/chat');
+    await button(page, 'Subscribe destination').click();
+    await messageBox(page).fill('hello stomp');
+    await button(page, 'Send frame').click();
+    const row = await waitForRow(page, 'received', (t) => t.includes('MESSAGE /topic/chat'));
+    expect(row).toContain('hello stomp');
+    // On the wire, the SEND frame ended with its NUL byte; the row shows no marker for it.
+    expect(sockets.framesSent.filter((f) => typeof f === 'string' && f.startsWith('SEND'))).toEqual(['SEND\ndestination:/topic/chat\ncontent-type:text/plain\n\nhello stomp\u0000']);
+    expect(row).not.toContain('U+0000');
   });
 
   it('a frame that does not parse as the chosen protocol is shown raw with the error, and the session goes on', async () => {

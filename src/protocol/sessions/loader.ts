@@ -5,7 +5,7 @@ const IMPORTERS: Record<ProtocolId, (() => Promise<ProtocolModule>) | null> = {
   socketio: () => import('./socketio/module').then((m) => m.socketIoModule),
   graphql: () => import('./graphql/module').then((m) => m.graphqlModule),
   mqtt: null,
-  stomp: null,
+  stomp: () => import('./stomp/module').then((m) => m.stompModule),
   signalr: null,
 };
 
