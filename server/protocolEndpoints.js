@@ -4,7 +4,8 @@
  * protocol with no server of their own (and the tests run against real servers):
  * /socket.io/ (the socket.io server: echoes each event, acks with its arguments, emits a tick)
  * /graphql (the graphql-ws server with a small schema: a query, a mutation, a counting subscription)
- * and /stomp (a small STOMP 1.2 endpoint, see ./stompEndpoint.js).
+ * /stomp (a small STOMP 1.2 endpoint, see ./stompEndpoint.js) and /signalr (a small hub speaking
+ * SignalR's JSON hub protocol, see ./signalrEndpoint.js).
  */
 import { Server as EngineServer } from 'engine.io';
 import { Server as SocketIoServer } from 'socket.io';
@@ -13,13 +14,14 @@ import { useServer } from 'graphql-ws/use/ws';
 import { handleProtocols } from 'graphql-ws';
 import { createRequire } from 'node:module';
 import { pickStompProtocol, serveStomp } from './stompEndpoint.js';
+import { serveSignalr } from './signalrEndpoint.js';
 
 // NOTE: graphql refuses a schema built by another copy of itself, so it is loaded as Node resolves
 // it for graphql-ws (a test runner's resolver may pick graphql's development build instead).
 const { buildSchema } = /** @type {typeof import('graphql')} */ (createRequire(import.meta.url)('graphql'));
 
 /** Paths the protocol endpoints serve (socket.io's path ends with a slash, as its clients ask). */
-export const PROTOCOL_PATHS = Object.freeze(['/socket.io/', '/graphql', '/stomp']);
+export const PROTOCOL_PATHS = Object.freeze(['/socket.io/', '/graphql', '/stomp', '/signalr']);
 /** How often /socket.io/ emits its `tick` event. */
 export const TICK_MS = 1000;
 
@@ -69,6 +71,8 @@ export function createProtocolEndpoints({ maxPayload }) {
 
   const stompWss = new WebSocketServer({ noServer: true, maxPayload, handleProtocols: pickStompProtocol });
   stompWss.on('connection', serveStomp);
+  const signalrWss = new WebSocketServer({ noServer: true, maxPayload });
+  signalrWss.on('connection', serveSignalr);
 
   return {
     /** Whether `pathname` is one of these endpoints. */
@@ -82,12 +86,13 @@ export function createProtocolEndpoints({ maxPayload }) {
      */
     handleUpgrade(pathname, req, socket, head) {
       if (pathname === '/graphql') graphqlWss.handleUpgrade(req, socket, head, (ws) => graphqlWss.emit('connection', ws, req));
+      else if (pathname === '/signalr') signalrWss.handleUpgrade(req, socket, head, (ws) => signalrWss.emit('connection', ws, req));
       else if (pathname === '/stomp') stompWss.handleUpgrade(req, socket, head, (ws) => stompWss.emit('connection', ws, req));
       else engine.handleUpgrade(req, socket, head);
     },
     /** Open connections (they count toward Local Echo's limit). */
     get clients() {
-      return graphqlWss.clients.size + stompWss.clients.size + engine.clientsCount;
+      return graphqlWss.clients.size + stompWss.clients.size + signalrWss.clients.size + engine.clientsCount;
     },
     /** Closes every connection. */
     async close() {
@@ -95,8 +100,8 @@ export function createProtocolEndpoints({ maxPayload }) {
       engine.close();
       await graphqlServer.dispose();
       for (const client of graphqlWss.clients) client.terminate();
-      for (const client of stompWss.clients) client.terminate();
-      await Promise.all([graphqlWss, stompWss].map((wss) => new Promise((resolve) => wss.close(() => resolve(undefined)))));
+      for (const wss of [stompWss, signalrWss]) for (const client of wss.clients) client.terminate();
+      await Promise.all([graphqlWss, stompWss, signalrWss].map((wss) => new Promise((resolve) => wss.close(() => resolve(undefined)))));
     },
   };
 }

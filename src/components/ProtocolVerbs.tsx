@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../store/appStore';
-import { completeGraphql, emitSocketIo, sendStomp, subscribeGraphql, subscribeStomp } from '../store/protocolActions';
+import { completeGraphql, emitSocketIo, invokeSignalr, sendStomp, subscribeGraphql, subscribeStomp } from '../store/protocolActions';
 
 /** The running protocol's verbs above the raw composer (which stays available): nobody types framing by hand. */
 export function ProtocolVerbs({ id }: { id: string }) {
@@ -9,6 +9,7 @@ export function ProtocolVerbs({ id }: { id: string }) {
   if (protocolId === 'socketio') return <SocketIoVerbs id={id} />;
   if (protocolId === 'graphql') return <GraphqlVerbs id={id} />;
   if (protocolId === 'stomp') return <StompVerbs id={id} />;
+  if (protocolId === 'signalr') return <SignalrVerbs id={id} />;
   return null;
 }
 
@@ -87,6 +88,27 @@ function StompVerbs({ id }: { id: string }) {
         </button>
       </p>
       <p className="hint">Send frame sends the Message below as the body.</p>
+    </fieldset>
+  );
+}
+
+/** SignalR: invoke a hub method with JSON arguments; its completion is matched to it. */
+function SignalrVerbs({ id }: { id: string }) {
+  const [target, setTarget] = useState('echo');
+  const [args, setArgs] = useState('["hello"]');
+  return (
+    <fieldset className="protocol-verbs" aria-label="SignalR">
+      <legend>SignalR</legend>
+      <label>
+        Target <input aria-label="Target" type="text" spellCheck={false} value={target} onChange={(e) => setTarget(e.target.value)} />
+      </label>
+      <label>
+        Arguments{' '}
+        <textarea aria-label="Arguments" rows={2} spellCheck={false} value={args} placeholder='["hello", 1]' onChange={(e) => setArgs(e.target.value)} />
+      </label>
+      <button type="button" className="button button--primary" onClick={() => invokeSignalr(id, target, args)}>
+        Invoke
+      </button>
     </fieldset>
   );
 }

@@ -73,7 +73,10 @@ export class ProtocolDriver {
   private sniff(data: Payload): void {
     this.sniffLeft--;
     const detection = detectFromFrame(data);
-    if (detection) this.activate(detection);
+    if (detection) {
+      this.context = { ...this.context, greeted: true };
+      this.activate(detection);
+    }
     else if (this.sniffLeft <= 0) this.host.watch(null);
   }
 

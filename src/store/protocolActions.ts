@@ -3,6 +3,7 @@ import { findSession } from '../session/registry';
 import type { GraphqlRuntime } from '../protocol/sessions/graphql/module';
 import type { SocketIoRuntime } from '../protocol/sessions/socketio/module';
 import type { StompRuntime } from '../protocol/sessions/stomp/module';
+import type { SignalrRuntime } from '../protocol/sessions/signalr/module';
 import { getSession, setProblem } from './appStore';
 import type { ProtocolRuntime } from '../protocol/sessions/types';
 
@@ -23,6 +24,15 @@ function runtimeOf(id: string): { runtime: ProtocolRuntime } | { error: string }
   return { runtime };
 }
 
+/** Reads `Arguments`: empty, or a JSON array; null after saying what is wrong. */
+function argumentsOf(id: string, argsText: string): unknown[] | null {
+  if (!argsText.trim()) return [];
+  const parsed = parseJson(argsText);
+  if (!parsed.ok) return (setProblem(id, 'composer', `Arguments: ${parsed.error}`), null);
+  if (!Array.isArray(parsed.value)) return (setProblem(id, 'composer', 'Arguments: must be a JSON array, e.g. ["hello", {"n": 1}]'), null);
+  return parsed.value;
+}
+
 /** Emits a Socket.IO event; `argsText` must be a JSON array. */
 export function emitSocketIo(id: string, event: string, argsText: string, expectAck: boolean): void {
   const found = runtimeOf(id);
@@ -30,15 +40,22 @@ export function emitSocketIo(id: string, event: string, argsText: string, expect
   if (found.runtime.id !== 'socketio') return setProblem(id, 'composer', 'The running protocol is not Socket.IO');
   const runtime = found.runtime as SocketIoRuntime;
   if (!event.trim()) return setProblem(id, 'composer', 'Event: type the event name');
-  let args: unknown[] = [];
-  if (argsText.trim()) {
-    const parsed = parseJson(argsText);
-    if (!parsed.ok) return setProblem(id, 'composer', `Arguments: ${parsed.error}`);
-    if (!Array.isArray(parsed.value)) return setProblem(id, 'composer', 'Arguments: must be a JSON array, e.g. ["hello", {"n": 1}]');
-    args = parsed.value;
-  }
+  const args = argumentsOf(id, argsText);
+  if (!args) return;
   setProblem(id, 'composer', null);
   runtime.emit(event, args, expectAck);
+}
+
+/** Invokes a SignalR hub method; `argsText` must be a JSON array. */
+export function invokeSignalr(id: string, target: string, argsText: string): void {
+  const found = runtimeOf(id);
+  if ('error' in found) return setProblem(id, 'composer', found.error);
+  if (found.runtime.id !== 'signalr') return setProblem(id, 'composer', 'The running protocol is not SignalR');
+  if (!target.trim()) return setProblem(id, 'composer', 'Target: type the hub method to invoke');
+  const args = argumentsOf(id, argsText);
+  if (!args) return;
+  setProblem(id, 'composer', null);
+  (found.runtime as SignalrRuntime).invoke(target.trim(), args);
 }
 
 /** Starts a GraphQL operation; `variablesText` is empty or a JSON object. */

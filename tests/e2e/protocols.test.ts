@@ -95,6 +95,22 @@ describe('protocol sessions against Local Echo', () => {
     expect(row).not.toContain('U+0000');
   });
 
+  it('SignalR: chosen in Protocol, the handshake is done for the user, and an invocation completes with its round trip', async () => {
+    page = await app.newPage();
+    await protocolBox(page).selectOption({ label: 'SignalR' });
+    await connect(page, `${app.wsOrigin}/signalr`);
+    await expect.poll(async () => (await housekeepingTexts(page)).join('\n')).toMatch(/handshake request json v1[\s\S]*handshake accepted/);
+    await textbox(page, 'Target').fill('add');
+    await textbox(page, 'Arguments').fill('[2, 3]');
+    await button(page, 'Invoke').click();
+    await waitForRow(page, 'sent', (t) => t.includes('Invocation add #1 [2,3]'));
+    await waitForRow(page, 'received', (t) => t.includes('Completion #1 5'));
+    await waitForRow(page, 'info', (t) => /add #1 completed after \d+ ms \(round trip\): result 5/.test(t));
+    await textbox(page, 'Target').fill('nope');
+    await button(page, 'Invoke').click();
+    await waitForRow(page, 'received', (t) => t.includes("Completion #2 error \"Unknown hub method 'nope'\""));
+  });
+
   it('a frame that does not parse as the chosen protocol is shown raw with the error, and the session goes on', async () => {
     page = await app.newPage();
     await protocolBox(page).selectOption({ label: 'GraphQL' });

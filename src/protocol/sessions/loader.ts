@@ -6,7 +6,7 @@ const IMPORTERS: Record<ProtocolId, (() => Promise<ProtocolModule>) | null> = {
   graphql: () => import('./graphql/module').then((m) => m.graphqlModule),
   mqtt: null,
   stomp: () => import('./stomp/module').then((m) => m.stompModule),
-  signalr: null,
+  signalr: () => import('./signalr/module').then((m) => m.signalrModule),
 };
 
 const loaded = new Map<ProtocolId, ProtocolModule>();

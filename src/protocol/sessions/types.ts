@@ -41,6 +41,8 @@ export interface ProtocolContext {
   url: string;
   /** The negotiated subprotocol ('' when none). */
   subprotocol: string;
+  /** Auto learnt the protocol from the first frames: its greeting has been sent by hand already. */
+  greeted?: boolean;
 }
 
 /** What a protocol's runtime may do to its connection. */
