@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 /** Protocol sessions in real Chromium against Local Echo's real protocol servers (socket.io, graphql-ws). */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -71,6 +72,16 @@ describe('protocol sessions against Local Echo', () => {
     await button(page, 'Subscribe').click();
     const error = await waitForRow(page, 'received', (t) => t.includes('error #2'));
     expect(error).toContain('nope');
+    // Export names the protocol in the header; importing the file decodes the same way.
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Export log').click()]);
+    const path = await download.path();
+    expect(JSON.parse((await readFile(path, 'utf8')).split('\n')[0]!)).toMatchObject({ sessionProtocol: 'graphql', subprotocol: 'graphql-transport-ws' });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Import log').click()]);
+    await chooser.setFiles(path);
+    await page.getByRole('region', { name: exactName('Imported log') }).waitFor();
+    await waitForRow(page, 'received', (t) => t.includes('next #1 {"data":{"count":3}}'));
+    await button(page, 'Back to live connection').click();
+    await expect.poll(() => button(page, 'Disconnect').count()).toBe(1);
     // A long subscription can be completed from its button.
     await textbox(page, 'Query').fill('subscription { count(to: 100) }');
     await button(page, 'Subscribe').click();
