@@ -74,6 +74,8 @@ export function createProtocolEndpoints({ maxPayload }) {
   const signalrWss = new WebSocketServer({ noServer: true, maxPayload });
   signalrWss.on('connection', serveSignalr);
 
+  /** @type {Promise<void> | null} */
+  let closing = null;
   return {
     /** Whether `pathname` is one of these endpoints. */
     serves: (/** @type {string} */ pathname) => PROTOCOL_PATHS.includes(pathname),
@@ -94,14 +96,17 @@ export function createProtocolEndpoints({ maxPayload }) {
     get clients() {
       return graphqlWss.clients.size + stompWss.clients.size + signalrWss.clients.size + engine.clientsCount;
     },
-    /** Closes every connection. */
-    async close() {
-      io.close();
-      engine.close();
-      await graphqlServer.dispose();
-      for (const client of graphqlWss.clients) client.terminate();
-      for (const wss of [stompWss, signalrWss]) for (const client of wss.clients) client.terminate();
-      await Promise.all([graphqlWss, stompWss, signalrWss].map((wss) => new Promise((resolve) => wss.close(() => resolve(undefined)))));
+    /** Closes every connection; safe to call more than once. */
+    close() {
+      closing ??= (async () => {
+        io.close();
+        engine.close();
+        // NOTE: graphql-ws's dispose closes its WebSocketServer itself (a second close would reject).
+        await Promise.resolve(graphqlServer.dispose()).catch(() => {});
+        for (const wss of [stompWss, signalrWss]) for (const client of wss.clients) client.terminate();
+        await Promise.all([stompWss, signalrWss].map((wss) => new Promise((resolve) => wss.close(() => resolve(undefined)))));
+      })();
+      return closing;
     },
   };
 }

@@ -5,7 +5,7 @@ import { presets } from '../endpoint/presets';
 import { Alert } from './Alert';
 import { ConnectionDetails } from './ConnectionDetails';
 import { ReconnectCountdown } from './KeepAlivePanel';
-import { ProtocolPicker } from './ProtocolPicker';
+import { ProtocolPicked, ProtocolPicker } from './ProtocolPicker';
 
 /** URL, preset, subprotocols, Connect/Disconnect and the connection state. */
 export function EndpointBar({ id }: { id: string }) {
@@ -85,6 +85,7 @@ export function EndpointBar({ id }: { id: string }) {
       <Alert message={problem} />
       {warning ? <p className="warning">{warning}</p> : null}
       <ConnectionDetails id={id} />
+      <ProtocolPicked id={id} />
       <ReconnectCountdown id={id} />
     </section>
   );
