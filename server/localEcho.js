@@ -8,6 +8,7 @@
 import { WebSocketServer } from 'ws';
 import { closeUnknown, pickProtocol, ROUTES, UNCOMPRESSED_PATHS } from './echoRoutes.js';
 import { parseTarget, refuse, upgradeRefusal } from './requestGuard.js';
+import { createProtocolEndpoints } from './protocolEndpoints.js';
 
 export { LOCAL_ECHO_PATHS } from './echoRoutes.js';
 
@@ -49,6 +50,7 @@ export function attachLocalEcho(/** @type {import('node:events').EventEmitter} *
   // Throughput endpoints skip compression so they measure the transport, not zlib.
   const raw = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: limits.maxPayload });
   const idle = idleSweeper(limits.idleTimeoutMs);
+  const protocols = createProtocolEndpoints(limits);
 
   /** The guard around every upgrade: nothing it does may throw out into the HTTP server. */
   function onUpgrade(/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:stream').Duplex} */ socket, /** @type {Buffer} */ head) {
@@ -80,10 +82,11 @@ export function attachLocalEcho(/** @type {import('node:events').EventEmitter} *
     }
     const refusal = upgradeRefusal(req);
     if (refusal) return refuse(socket, refusal);
-    if (compressed.clients.size + raw.clients.size >= limits.maxConnections) {
+    if (compressed.clients.size + raw.clients.size + protocols.clients >= limits.maxConnections) {
       return refuse(socket, { status: 503, reason: `Local Echo has its limit of ${limits.maxConnections} open WebSockets`, headers: { 'Retry-After': '5' } });
     }
     const url = target.value;
+    if (protocols.serves(url.pathname)) return protocols.handleUpgrade(url.pathname, req, socket, head);
     const wss = UNCOMPRESSED_PATHS.has(url.pathname) ? raw : compressed;
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, socket, req, url));
   }
@@ -136,7 +139,7 @@ export function attachLocalEcho(/** @type {import('node:events').EventEmitter} *
         for (const client of wss.clients) client.terminate();
         wss.close(() => resolve(undefined));
       }));
-      return Promise.all(done).then(() => undefined);
+      return Promise.all([...done, protocols.close()]).then(() => undefined);
     },
   };
 }

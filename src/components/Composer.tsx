@@ -7,6 +7,7 @@ import { loadBinaryCodecs } from '../codecs/binary/load';
 import { ProtoControls } from './details/ProtoControls';
 import { Alert } from './Alert';
 import { RepeatControls } from './RepeatControls';
+import { ProtocolVerbs } from './ProtocolVerbs';
 
 /** Sets the composer's format; a binary codec's chunk starts loading now, so Send need not wait for it. */
 function chooseFormat(id: string, format: MessageFormat): void {
@@ -25,6 +26,7 @@ export function Composer({ id }: { id: string }) {
 
   return (
     <section className="composer" aria-label="Composer">
+      <ProtocolVerbs id={id} />
       <div className="composer__head">
         <h2>Message</h2>
         <select aria-label="Format" value={attachment?.format ?? format} disabled={attachment !== null} onChange={(event) => chooseFormat(id, event.target.value as MessageFormat)}>

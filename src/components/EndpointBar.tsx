@@ -6,6 +6,7 @@ import { ConnectViaPicker } from './agent/ConnectViaPicker';
 import { Alert } from './Alert';
 import { ConnectionDetails } from './ConnectionDetails';
 import { ReconnectCountdown } from './KeepAlivePanel';
+import { ProtocolPicked, ProtocolPicker } from './ProtocolPicker';
 
 /** URL, preset, subprotocols, Connect/Disconnect and the connection state. */
 export function EndpointBar({ id }: { id: string }) {
@@ -69,6 +70,7 @@ export function EndpointBar({ id }: { id: string }) {
           onChange={(event) => setDraft(id, { subprotocols: event.target.value })}
         />
         <ConnectViaPicker id={id} />
+        <ProtocolPicker id={id} />
         <button
           type="submit"
           className={isClosed ? 'button button--primary' : 'button button--danger'}
@@ -85,6 +87,7 @@ export function EndpointBar({ id }: { id: string }) {
       <Alert message={problem} />
       {warning ? <p className="warning">{warning}</p> : null}
       <ConnectionDetails id={id} />
+      <ProtocolPicked id={id} />
       <ReconnectCountdown id={id} />
     </section>
   );

@@ -4,6 +4,7 @@ import { formatCount } from '../format/count';
 import type { LogView } from '../log/filteredLog';
 import { LogRow, ROW_HEIGHT } from './LogRow';
 import type { TextPattern } from '../log/textPattern';
+import type { EntryDecoder } from './useDecoder';
 
 /** How close to the end (in pixels) still counts as "at the newest entry". */
 const AT_END_SLACK = ROW_HEIGHT;
@@ -18,6 +19,8 @@ interface LogListProps {
   lastSeq: number;
   /** What rows mark as matching the filter, or null. */
   highlight?: TextPattern | null;
+  /** The running protocol's decoder: rows on screen show the decoded summary. */
+  decoder?: EntryDecoder | null;
 }
 
 interface RowProps {
@@ -28,9 +31,10 @@ interface RowProps {
   activeSeq: number | null;
   onOpen: (seq: number) => void;
   highlight: TextPattern | null;
+  decoder: EntryDecoder | null;
 }
 
-function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight }: RowComponentProps<RowProps>) {
+function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight, decoder }: RowComponentProps<RowProps>) {
   const entry = view.at(index);
   if (!entry) return <div style={style} />;
   const previous = index > 0 ? view.at(index - 1) : undefined;
@@ -43,6 +47,7 @@ function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight }: 
       active={entry.seq === activeSeq}
       onOpen={onOpen}
       highlight={highlight}
+      decoded={decoder ? decoder(entry) : null}
     />
   );
 }
@@ -63,7 +68,7 @@ const CURSOR_KEYS: Record<string, (index: number, count: number, page: number) =
  * end; once the user scrolls up it stays put and offers `Jump to latest` with the count of newer
  * entries.
  */
-export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight = null }: LogListProps) {
+export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight = null, decoder = null }: LogListProps) {
   // Plain useRef (what useListRef is): the React Compiler lint then knows it is a ref.
   const listRef = useRef<ListImperativeAPI>(null);
   const [following, setFollowing] = useState(true);
@@ -156,7 +161,7 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
         rowComponent={Row}
         rowCount={count}
         rowHeight={ROW_HEIGHT}
-        rowProps={{ view, version, selectedSeq, activeSeq, onOpen: open, highlight }}
+        rowProps={{ view, version, selectedSeq, activeSeq, onOpen: open, highlight, decoder }}
         overscanCount={8}
       >
         {count === 0 ? <p className="log-empty">No entries yet. Connect, then send a message.</p> : null}

@@ -20,7 +20,7 @@ export function LogPanel({ id }: { id: string }) {
   // Each connection (and each imported log) keeps its own filter while another is shown.
   const filter = useSession(id, (s) => s.filter);
   const changeFilter = useCallback((patch: Partial<LogFilter>) => setFilter(id, patch), [id]);
-  const { view, version, error: filterError, highlight } = useLogView(id, filter);
+  const { view, version, error: filterError, highlight, decoder } = useLogView(id, filter);
   const log = getLog(id);
   const filtering = view !== log;
   const limitProblem = useSession(id, (s) => s.problems.log);
@@ -51,7 +51,7 @@ export function LogPanel({ id }: { id: string }) {
       <Alert message={limitProblem} />
       <Alert message={filterError} />
       <LogNotes shown={view.length} kept={log.length} trimmed={log.trimmed} maxEntries={log.limit.maxEntries} filtering={filtering} />
-      <LogList view={view} version={version} lastSeq={log.lastSeq} selectedSeq={selectedSeq} onOpen={onOpen} highlight={highlight} />
+      <LogList view={view} version={version} lastSeq={log.lastSeq} selectedSeq={selectedSeq} onOpen={onOpen} highlight={highlight} decoder={decoder} />
     </section>
   );
 }

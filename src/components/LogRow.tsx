@@ -6,6 +6,7 @@ import { visibleSegments } from '../log/highlight';
 import { visibleText } from '../format/visibleText';
 import type { LogEntry } from '../store/logEntry';
 import type { TextPattern } from '../log/textPattern';
+import type { DecodedFrame } from '../protocol/sessions/types';
 
 /**
  * Height of every row in pixels.
@@ -27,17 +28,22 @@ interface LogRowProps {
   onOpen: (seq: number) => void;
   /** The filter's pattern: its matches in the payload are marked. */
   highlight?: TextPattern | null;
+  /** The frame decoded by the running protocol (its summary is shown; a parse error beside the raw frame). */
+  decoded?: DecodedFrame | null;
 }
 
 /** One log entry on one line; payloads are rendered as text nodes, never as HTML. */
-export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, active, onOpen, highlight = null }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, active, onOpen, highlight = null, decoded = null }: LogRowProps) {
   const explanation = explainClose(entry);
   const isMessage = entry.kind === 'sent' || entry.kind === 'received';
-  const text = entry.kind === 'close' ? describeClose(entry) : previewEntry(entry);
+  const summary = decoded && !decoded.error ? decoded.summary : null;
+  const text = entry.kind === 'close' ? describeClose(entry) : summary !== null ? summary : previewEntry(entry);
   return (
     <div
-      className={`log-row log-row--${entry.kind}${selected ? ' log-row--selected' : ''}`}
+      className={`log-row log-row--${entry.kind}${entry.auto ? ' log-row--auto' : ''}${selected ? ' log-row--selected' : ''}`}
       data-kind={entry.kind}
+      data-housekeeping={entry.auto ? 'true' : undefined}
+      data-decoded={summary !== null ? 'true' : decoded?.error ? 'error' : undefined}
       data-seq={entry.seq}
       style={style}
       tabIndex={active ? 0 : -1}
@@ -46,7 +52,7 @@ export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, ac
       onKeyDown={(event) => {
         if (event.key === 'Enter') onOpen(entry.seq);
       }}
-      title={explanation}
+      title={explanation ?? (summary !== null ? `Raw frame: ${previewEntry(entry)}` : undefined)}
     >
       <time className="log-row__time" dateTime={new Date(entry.at).toISOString()}>
         {formatClock(entry.at)}
@@ -57,8 +63,10 @@ export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, ac
       <span className="log-row__dir">{directionLabel(entry)}</span>
       <span className="log-row__size">{isMessage ? formatBytes(entry.size) : ''}</span>
       <span className="log-row__payload">
-        {isMessage && isBinary(entry) ? <span className="log-row__tag">binary</span> : null}
+        {isMessage && isBinary(entry) && summary === null ? <span className="log-row__tag">binary</span> : null}
+        {entry.auto ? <span className="log-row__tag">auto</span> : null}
         <Highlighted text={text} pattern={highlight} />
+        {decoded?.error ? <span className="log-row__protocol-error"> — {visibleText(decoded.error)}</span> : null}
         {explanation ? <span className="log-row__explain"> — {explanation}</span> : null}
       </span>
     </div>

@@ -5,6 +5,8 @@ import { FilteredLog, type LogView } from '../log/filteredLog';
 import { getLog } from '../store/sessionReads';
 import { useSession } from '../store/appStore';
 import type { TextPattern } from '../log/textPattern';
+import { useDecoder, type EntryDecoder } from './useDecoder';
+import type { DecodedFrame } from '../protocol/sessions/types';
 
 /** Delay between the last keystroke in Filter and filtering, so typing never waits for the log. */
 export const FILTER_DEBOUNCE_MS = 60;
@@ -18,6 +20,13 @@ export interface LogViewResult {
   error: string | null;
   /** What rows highlight, or null. */
   highlight: TextPattern | null;
+  /** The running protocol's decoder for rows, or null in Raw. */
+  decoder: EntryDecoder | null;
+}
+
+/** What Filter matches of a decoded frame: its summary, or its parse error. */
+function decodedText(decoded: DecodedFrame | null): string | null {
+  return decoded === null ? null : decoded.error ?? decoded.summary;
 }
 
 /**
@@ -36,9 +45,17 @@ export function useLogView(id: string, filter: LogFilter): LogViewResult {
     return () => clearTimeout(timer);
   }, [query, applied]);
 
+  // With a protocol running, Filter matches the decoded text too (decoded once per entry, memoised).
+  const decoder = useDecoder(id);
   const compiled = useMemo(
-    () => createEntryMatcher(applied, { regex, matchCase, kinds: { sent, received, events } }),
-    [applied, regex, matchCase, sent, received, events],
+    () =>
+      createEntryMatcher(applied, {
+        regex,
+        matchCase,
+        kinds: { sent, received, events },
+        decoded: decoder ? (entry) => decodedText(decoder(entry)) : null,
+      }),
+    [applied, regex, matchCase, sent, received, events, decoder],
   );
   // The last filter that compiled: an invalid expression leaves the log as it was.
   const [lastGood, setLastGood] = useState<CompiledFilter>(SHOW_ALL);
@@ -49,5 +66,5 @@ export function useLogView(id: string, filter: LogFilter): LogViewResult {
   const filtered = useMemo(() => (active.matchesAll ? null : new FilteredLog(log, active.matches)), [log, active]);
   // Catching up is incremental, so doing it during render costs only the new entries.
   const view = filtered ? filtered.update() : log;
-  return { view, version, error: compiled.ok ? null : compiled.error, highlight: active.pattern };
+  return { view, version, error: compiled.ok ? null : compiled.error, highlight: active.pattern, decoder };
 }

@@ -26,6 +26,8 @@ export interface LogHeaderInput {
   endpoint: string;
   subprotocol: string;
   extensions: string;
+  /** The protocol spoken on top (`socketio`, `graphql`, …), '' for Raw: an import decodes the same way. */
+  sessionProtocol?: string;
   counters: Counters;
   /** Entries no longer kept when the log was exported. */
   trimmed?: number;
@@ -41,6 +43,8 @@ export interface LogHeaderLine {
   endpoint: string;
   subprotocol: string;
   extensions: string;
+  /** Written only when a protocol was spoken on top. */
+  sessionProtocol?: string;
   counters: Counters;
   entries: number;
   trimmed: number;
@@ -100,6 +104,7 @@ export function headerToLine(header: LogHeaderInput, entries: number, options: E
     endpoint: redactUrl(header.endpoint, options.includeSecrets),
     subprotocol: redactProtocols(header.subprotocol, options.includeSecrets),
     extensions: header.extensions,
+    ...(header.sessionProtocol ? { sessionProtocol: header.sessionProtocol } : {}),
     counters: { ...header.counters },
     entries,
     trimmed: header.trimmed ?? 0,

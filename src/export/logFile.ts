@@ -1,10 +1,12 @@
 import { downloadBlob } from '../files/fileIO';
 /** Exporting a connection's kept log to a JSON Lines file, and opening such a file as a read-only log. */
 import type { LogEntry } from '../store/logEntry';
-import { addSession, getSession, removeSession, useAppStore } from '../store/appStore';
+import { addSession, getSession, patchSession, removeSession, useAppStore } from '../store/appStore';
 import { findSession } from '../session/registry';
 import { getLog } from '../store/sessionReads';
 import { createSessionState, ZERO_COUNTERS } from '../store/sessionState';
+import { loadProtocol } from '../protocol/sessions/loader';
+import { PROTOCOL_IDS, protocolLabel, type ProtocolId } from '../protocol/sessions/types';
 
 import { exportLines } from './jsonl';
 import type { LineProblem } from './lineReader';
@@ -48,6 +50,7 @@ export function buildExport(id: string, includeSecrets: boolean, now = Date.now(
       endpoint,
       subprotocol: session?.negotiated?.protocol ?? '',
       extensions: session?.negotiated?.extensions ?? '',
+      sessionProtocol: session?.protocol?.id ?? '',
       counters: { ...(live?.counters ?? ZERO_COUNTERS) },
       trimmed: live?.log.trimmed ?? 0,
       exportedAt: now,
@@ -118,9 +121,20 @@ export function openImportedLog(fileName: string, { reader, log }: ReadLog): str
   Object.assign(session.counters, reader.counters);
   session.bumpLog();
   session.flush();
+  decodeImportedAs(id, header.sessionProtocol, header.endpoint, header.subprotocol);
   // An import from inside an imported view replaces it.
   if (current?.imported) closeImported(current.id, false);
   return id;
+}
+
+/** Decodes an imported log with the protocol its header names (once that protocol's module is loaded). */
+function decodeImportedAs(id: string, name: string, url: string, subprotocol: string): void {
+  if (!(PROTOCOL_IDS as readonly string[]).includes(name)) return;
+  const protocolId = name as ProtocolId;
+  void loadProtocol(protocolId).then((module) => {
+    if (!module || !getSession(id)) return;
+    patchSession(id, () => ({ protocol: { id: protocolId, label: protocolLabel(protocolId), reason: 'from the exported log', operations: [], url, subprotocol } }));
+  });
 }
 
 /** Leaves an imported log: forgets it and shows the connection that was active before. */

@@ -36,6 +36,8 @@ export interface ParsedHeader {
   endpoint: string;
   subprotocol: string;
   extensions: string;
+  /** The protocol the log was decoded with (a protocol id), '' for Raw or unknown. */
+  sessionProtocol: string;
   counters: Counters | null;
   exportedAt: string | null;
   /** False when the file had no header line. */
@@ -44,7 +46,7 @@ export interface ParsedHeader {
 
 /** The header of a file that has none. */
 export const EMPTY_HEADER: Readonly<ParsedHeader> = {
-  version: 0, endpoint: '', subprotocol: '', extensions: '', counters: null, exportedAt: null, present: false,
+  version: 0, endpoint: '', subprotocol: '', extensions: '', sessionProtocol: '', counters: null, exportedAt: null, present: false,
 };
 
 type Json = Record<string, unknown>;
@@ -75,6 +77,7 @@ const HeaderSchema = v.looseObject({
   subprotocol: optionalText(LIMITS.subprotocols, 'its subprotocol'),
   protocol: optionalText(LIMITS.subprotocols, 'its protocol'),
   extensions: optionalText(LIMITS.subprotocols, 'its extensions'),
+  sessionProtocol: optionalText(32, 'its sessionProtocol'),
   counters: v.optional(v.nullable(v.looseObject({
     sent: v.optional(Counter), received: v.optional(Counter), bytesSent: v.optional(Counter), bytesReceived: v.optional(Counter),
   }, 'its counters are not an object'))),
@@ -98,6 +101,7 @@ export function readHeaderLine(obj: Json): ParseResult<ParsedHeader> {
     endpoint: h.endpoint || h.url || '',
     subprotocol: h.subprotocol || h.protocol || '',
     extensions: h.extensions ?? '',
+    sessionProtocol: h.sessionProtocol ?? '',
     counters: c ? { sent: c.sent ?? 0, received: c.received ?? 0, bytesSent: c.bytesSent ?? 0, bytesReceived: c.bytesReceived ?? 0 } : null,
     exportedAt: h.exportedAt || null,
     present: true,

@@ -27,6 +27,8 @@ export interface MatchOptions {
   matchCase?: boolean;
   /** Kinds shown; all when left out. */
   kinds?: Readonly<KindFilter>;
+  /** The running protocol's decoded text of an entry (null for none): matched too. */
+  decoded?: ((entry: LogEntry) => string | null) | null;
 }
 
 /** A compiled filter: the predicate, and the pattern rows highlight (null when there is no text query). */
@@ -46,9 +48,18 @@ export function compilePattern(query: string, options: MatchOptions = {}): Parse
   return options.regex ? re2Pattern(query, Boolean(options.matchCase)) : ok(literalPattern(query, Boolean(options.matchCase)));
 }
 
+/** Whether the kind filter shows an entry: a protocol's housekeeping frames go with the events. */
+function isShown(shown: Record<EntryKind, boolean>, entry: LogEntry): boolean {
+  return entry.auto ? shown.info : shown[entry.kind];
+}
+
 /** Tests a pattern against an entry's searchable text: text payload, close description, or the hex of a binary one. */
-function textMatcher(pattern: TextPattern): EntryMatcher {
+function textMatcher(pattern: TextPattern, decoded: MatchOptions['decoded'] = null): EntryMatcher {
   return (entry) => {
+    if (decoded) {
+      const text = decoded(entry);
+      if (text !== null && pattern.test(text)) return true;
+    }
     const { data } = entry;
     if (typeof data === 'string') {
       if (pattern.test(data)) return true;
@@ -92,10 +103,10 @@ export function createEntryMatcher(query: string, options?: MatchOptions): Entry
   };
   let matches: EntryMatcher;
   if (pattern) {
-    const text = textMatcher(pattern);
-    matches = allKinds ? text : (entry) => shown[entry.kind] && text(entry);
+    const text = textMatcher(pattern, options.decoded);
+    matches = allKinds ? text : (entry) => isShown(shown, entry) && text(entry);
   } else {
-    matches = allKinds ? matchEverything : (entry) => shown[entry.kind];
+    matches = allKinds ? matchEverything : (entry) => isShown(shown, entry);
   }
   return { ok: true, value: { matches, pattern, matchesAll: !pattern && allKinds } };
 }

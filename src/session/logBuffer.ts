@@ -62,15 +62,15 @@ export class LogBuffer {
 
   /** Appends an entry, giving it the next seq, and drops the oldest ones beyond the limits. */
   push(entry: Omit<LogEntry, 'seq'>): LogEntry {
-    return this.append(entry.at, entry.kind, entry.data, entry.size, entry.close, entry.format);
+    return this.append(entry.at, entry.kind, entry.data, entry.size, entry.close, entry.format, entry.auto ?? false);
   }
 
   /**
    * `push` with plain arguments, for the per-message path.
    * NOTE: the entry is built by one object literal with every field, so all entries share one shape.
    */
-  append(at: number, kind: EntryKind, data: Payload, size: number, close: CloseInfo | null, format: MessageFormat | null): LogEntry {
-    const entry: LogEntry = { seq: this.nextSeq++, at, kind, data, size, close, format };
+  append(at: number, kind: EntryKind, data: Payload, size: number, close: CloseInfo | null, format: MessageFormat | null, auto = false): LogEntry {
+    const entry: LogEntry = { seq: this.nextSeq++, at, kind, data, size, close, format, auto };
     let last = this.chunks[this.chunks.length - 1];
     if (!last || last.length === CHUNK_SIZE) this.chunks.push((last = []));
     last.push(entry);

@@ -26,6 +26,11 @@ export class SessionRecorder {
   readonly counters: Counters = { ...ZERO_COUNTERS };
   readonly stats: SessionStats = createStats();
   private readonly flusher: FrameFlusher;
+  /**
+   * Reads each received frame while a protocol runs (null otherwise, so Raw pays one check);
+   * returns true when the frame was the protocol's housekeeping, which is then shown dimmed.
+   */
+  watcher: ((data: Payload, at: number) => boolean) | null = null;
 
   /** `show` gets a copy of the counters and a new log version, at most once per frame. */
   constructor(show: (counters: Counters, logVersion: number) => void) {
@@ -45,7 +50,8 @@ export class SessionRecorder {
       counters.bytesReceived += size;
       rateIn.add(at);
       if (rtt.pending !== 0) rtt.receivedPayload(data, performance.now());
-      log.append(at, 'received', data, size, null, null);
+      const entry = log.append(at, 'received', data, size, null, null);
+      if (this.watcher !== null && this.watcher(data, at)) entry.auto = true;
       flusher.schedule();
     };
   }
@@ -62,13 +68,13 @@ export class SessionRecorder {
   }
 
   /** Counts, rates and logs one message that has been sent (Send, repeat, heartbeat). */
-  recordSent(data: Payload, format: MessageFormat): void {
+  recordSent(data: Payload, format: MessageFormat, auto = false): void {
     const size = payloadSize(data);
     const at = Date.now();
     this.counters.sent++;
     this.counters.bytesSent += size;
     this.stats.rateOut.add(at);
-    this.record({ at, kind: 'sent', data, size, close: null, format });
+    this.record({ at, kind: 'sent', data, size, close: null, format, auto });
   }
 
   /** Asks for a flush after the log was changed from outside (cleared, limited, imported). */

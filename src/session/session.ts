@@ -8,6 +8,8 @@ import { subprotocolNote } from '../protocol/browserReports';
 import { payloadKey } from '../stats/rttMatcher';
 import type { LogBuffer } from './logBuffer';
 import { SessionRecorder, type Counters } from './recorder';
+import { ProtocolDriver } from './protocolDriver';
+import type { ProtocolChoice, ProtocolRuntime } from '../protocol/sessions/types';
 import { NO_KEEP_ALIVE, type KeepAlivePlan } from './settings';
 import type { SessionStats } from './stats';
 import type { SessionEvent, SessionView } from './sessionTypes';
@@ -52,11 +54,53 @@ export class Session {
   private refusal: string | null = null;
   private reconnectAttempt = 0;
   private disposed = false;
+  private protocolChoice: ProtocolChoice = 'auto';
+  /** Seq of the last entry before the connection opened: the protocol replays what came after. */
+  private openedAfterSeq = 0;
+  private readonly protocol: ProtocolDriver;
 
   constructor(readonly id: string, options: SessionOptions = {}) {
     this.open = options.open ?? openConnection;
     this.onChange = options.onChange ?? (() => {});
     this.recorder = new SessionRecorder((counters, logVersion) => this.emit({ counters, logVersion }));
+    this.protocol = new ProtocolDriver({
+      send: (frame, housekeeping) => this.sendFrame(frame, housekeeping),
+      note: (text, kind) => this.note(text, kind),
+      receivedSinceOpen: () => this.receivedSinceOpen(),
+      show: (view) => this.emit({ protocol: view }),
+      isOpen: () => this.readyState === 'OPEN',
+      watch: (watcher) => {
+        this.recorder.watcher = watcher;
+      },
+    });
+  }
+
+  /** Which protocol to speak from the next open on: Auto, Raw or one protocol. */
+  setProtocolChoice(choice: ProtocolChoice): void {
+    this.protocolChoice = choice;
+  }
+
+  /** The running protocol's runtime (its verbs), or null for Raw. */
+  get protocolRuntime(): ProtocolRuntime | null {
+    return this.protocol.active;
+  }
+
+  /** Sends a frame a protocol made; housekeeping frames are logged dimmed. Returns whether it was sent. */
+  private sendFrame(frame: Payload, housekeeping: boolean): boolean {
+    const connection = this.connection;
+    if (!connection || this.readyState !== 'OPEN') return false;
+    if (!housekeeping) this.stats.rtt.sentPayload(frame, performance.now());
+    connection.send(frame);
+    this.recorder.recordSent(frame, typeof frame === 'string' ? 'text' : 'hex', housekeeping);
+    return true;
+  }
+
+  private *receivedSinceOpen(): Generator<{ data: Payload; at: number; markAuto: () => void }> {
+    const log = this.recorder.log;
+    for (let seq = Math.max(this.openedAfterSeq + 1, log.firstSeq); seq <= log.lastSeq; seq++) {
+      const entry = log.bySeq(seq);
+      if (entry?.kind === 'received') yield { data: entry.data, at: entry.at, markAuto: () => (entry.auto = true) };
+    }
   }
 
   get log(): LogBuffer {
@@ -132,6 +176,8 @@ export class Session {
         const subprotocol = subprotocolNote(this.target?.protocols ?? [], protocol);
         this.note(`Handshake took ${handshakeMs} ms; subprotocol: ${subprotocol}; extensions: ${extensions || 'none'}`);
         this.setState('OPEN', event.at);
+        this.openedAfterSeq = this.recorder.log.lastSeq;
+        this.protocol.opened(this.protocolChoice, { url: this.target?.url ?? '', subprotocol: protocol });
         return this.restartHeartbeat();
       }
       case 'closing':
@@ -186,6 +232,7 @@ export class Session {
       return error instanceof Error ? error.message : String(error);
     }
     this.recorder.recordSent(data, format);
+    this.protocol.sentByUser(data);
     return null;
   }
 
@@ -241,6 +288,7 @@ export class Session {
     if (this.disposed) return;
     this.stopRepeat();
     this.disposed = true;
+    this.stopProtocol();
     this.recorder.stop();
     this.stopHeartbeat();
     this.clearConnectTimer();
@@ -262,6 +310,7 @@ export class Session {
     this.clearConnectTimer();
     this.connection?.dispose();
     this.connection = null;
+    this.stopProtocol();
     this.closingByUser = false;
     this.target = { url, protocols, via };
     // A new connection: uptime and round trips start afresh (rates are a plain last minute).
@@ -319,6 +368,7 @@ export class Session {
     this.clearConnectTimer();
     this.stopHeartbeat();
     this.stopRepeat();
+    this.stopProtocol();
     this.connection = null;
     if (this.stats.openedAt !== null && this.stats.closedAt === null) this.stats.closedAt = at;
     this.emit({ lastClose: close });
@@ -333,6 +383,10 @@ export class Session {
       this.note(`Auto reconnect: attempt ${attempt} in ${(delayMs / 1000).toFixed(1)} s (after close ${close.code})`);
     }
     this.recorder.flush();
+  }
+
+  private stopProtocol(): void {
+    this.protocol.stop();
   }
 
   private setState(state: ReadyState, at: number): void {

@@ -1,6 +1,22 @@
 import type { HandshakeReport } from '../agent/protocol';
 import type { ClosedBy, CloseInfo, ConnectVia, Negotiated, ReadyState, TransportKind } from '../connection/types';
 import type { Counters } from './recorder';
+import type { ProtocolId } from '../protocol/sessions/types';
+
+/** The protocol spoken on the connection, as the page shows it. */
+export interface ProtocolView {
+  /** The running protocol, null for Raw. */
+  id: ProtocolId | null;
+  /** Its name for the bar ("Socket.IO", "Raw"). */
+  label: string;
+  /** How it was picked ("from the subprotocol graphql-ws", "chosen"). */
+  reason: string;
+  /** Operations that can still be completed (GraphQL ids). */
+  operations: string[];
+  /** What the decoder needs to know of the connection. */
+  url: string;
+  subprotocol: string;
+}
 
 /** What a session tells the page about itself; the store keeps a copy per connection. */
 export interface SessionView {
@@ -13,6 +29,8 @@ export interface SessionView {
   reconnect: { attempt: number; at: number } | null;
   /** The last upgrade's request and response, when the transport reports it (the local agent). */
   handshake: HandshakeReport | null;
+  /** The protocol spoken on top (null before the first open, or Raw by choice). */
+  protocol: ProtocolView | null;
   /** Progress of a repeated send while it runs. */
   repeat: { sent: number; total: number } | null;
   counters: Counters;

@@ -43,7 +43,7 @@ export function setDraft(id: string, patch: Partial<Drafts>): void {
     }
   }
   const area: keyof Problems =
-    'url' in patch || 'subprotocols' in patch ? 'endpoint' : 'message' in patch || 'format' in patch ? 'composer' : 'close';
+    'url' in patch || 'subprotocols' in patch || 'protocol' in patch ? 'endpoint' : 'message' in patch || 'format' in patch ? 'composer' : 'close';
   patchSession(id, (s) => ({
     drafts: { ...s.drafts, ...patch },
     problems: s.problems[area] ? { ...s.problems, [area]: null } : s.problems,
@@ -78,6 +78,7 @@ export function connect(id: string): void {
     problems: { ...s.problems, endpoint: null, close: null },
   }));
   applyKeepAlive(id);
+  session.setProtocolChoice(state.drafts.protocol);
   const refusal = session.connect(url, protocols.value, via?.value);
   if (refusal) return setProblem(id, 'endpoint', refusal);
   if (isSimulator) session.note('Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');

@@ -30,4 +30,9 @@ export interface LogEntry {
   close: CloseInfo | null;
   /** Set on `sent` entries. */
   format: MessageFormat | null;
+  /**
+   * A protocol's housekeeping frame (an Engine.IO ping or pong, a GraphQL connection_ack), sent or
+   * answered by the app: still a message, but shown dimmed and filtered with the events.
+   */
+  auto?: boolean;
 }

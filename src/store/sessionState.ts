@@ -4,6 +4,7 @@ import type { ComposerAttachment } from '../compose/attachment';
 import { NO_FILTER, type LogFilter } from '../log/logFilter';
 import type { MessageFormat } from './logEntry';
 import { DEFAULT_AGENT_DRAFT, type AgentDraft } from './agentDraft';
+import type { ProtocolChoice } from '../protocol/sessions/types';
 
 export type { Counters } from '../session/session';
 export type { KeepAliveSettings, RepeatSettings } from '../session/settings';
@@ -26,6 +27,8 @@ export interface Drafts {
   format: MessageFormat;
   closeCode: string;
   closeReason: string;
+  /** The `Protocol` choice: Auto, Raw or a protocol. */
+  protocol: ProtocolChoice;
 }
 
 /** Everything React shows about one connection; one slice per connection. The SessionView part is the session's to write. */
@@ -74,7 +77,7 @@ export interface ImportedLogInfo {
 export function createSessionState(id: string, drafts: Partial<Drafts> = {}): SessionState {
   return {
     id,
-    drafts: { url: '', subprotocols: '', message: '', format: 'text', closeCode: '', closeReason: '', ...drafts },
+    drafts: { url: '', subprotocols: '', message: '', format: 'text', closeCode: '', closeReason: '', protocol: 'auto', ...drafts },
     readyState: 'CLOSED',
     openedUrl: null,
     transport: null,
@@ -89,6 +92,7 @@ export function createSessionState(id: string, drafts: Partial<Drafts> = {}): Se
     agent: { ...DEFAULT_AGENT_DRAFT },
     reconnect: null,
     repeat: null,
+    protocol: null,
     warning: null,
     counters: { ...ZERO_COUNTERS },
     logVersion: 0,

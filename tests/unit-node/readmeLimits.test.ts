@@ -36,3 +36,9 @@ it('describes the /firehose message kinds the server really sends', async () => 
     expect(typeof message === 'string' ? Buffer.byteLength(message) : message.length).toBe(size);
   }
 });
+
+it('lists every protocol endpoint Local Echo serves', async () => {
+  const { PROTOCOL_PATHS } = await import('../../server/protocolEndpoints.js');
+  const text = await readme();
+  for (const path of PROTOCOL_PATHS) expect(text).toMatch(new RegExp(`\\| \`${path.replace(/[.]/g, '\\.')}[^|]*\` \\|`));
+});

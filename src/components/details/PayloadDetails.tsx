@@ -5,13 +5,16 @@ import type { LogEntry } from '../../store/logEntry';
 import { DecodeAs } from './DecodeAs';
 import { DetailsActions } from './DetailsActions';
 import { HexView, JsonView, TextView } from './DetailsViews';
+import { useDecoder } from '../useDecoder';
+import { DecodedView } from './DecodedView';
 
-type Tab = 'text' | 'json' | 'hex';
-const TABS: readonly { value: Tab; label: string }[] = [
+type Tab = 'text' | 'json' | 'hex' | 'decoded';
+const RAW_TABS: readonly { value: Tab; label: string }[] = [
   { value: 'text', label: 'Text' },
   { value: 'json', label: 'JSON' },
   { value: 'hex', label: 'Hex' },
 ];
+const PROTOCOL_TABS: readonly { value: Tab; label: string }[] = [...RAW_TABS, { value: 'decoded', label: 'Decoded' }];
 
 /** The tab opened first: JSON for an object or array, Hex for binary, else Text. */
 function defaultTab(entry: LogEntry, parsed: ParseResult<unknown> | null): Tab {
@@ -23,7 +26,11 @@ function defaultTab(entry: LogEntry, parsed: ParseResult<unknown> | null): Tab {
 export function PayloadDetails({ id, entry }: { id: string; entry: LogEntry }) {
   // Parse up front only what could be an object or array (to pick the first tab); the rest on demand.
   const early = useMemo(() => parseEarly(entry), [entry]);
-  const [tab, setTab] = useState<Tab>(() => defaultTab(entry, early));
+  const decoder = useDecoder(id);
+  const decoded = useMemo(() => (decoder ? decoder(entry) : null), [decoder, entry]);
+  const TABS = decoded ? PROTOCOL_TABS : RAW_TABS;
+  const [chosen, setTab] = useState<Tab>(() => (decoded && !decoded.error ? 'decoded' : defaultTab(entry, early)));
+  const tab: Tab = chosen === 'decoded' && !decoded ? defaultTab(entry, early) : chosen;
   const [status, setStatus] = useState('');
   const baseId = useId();
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
@@ -81,7 +88,15 @@ export function PayloadDetails({ id, entry }: { id: string; entry: LogEntry }) {
         tabIndex={tab === 'hex' ? -1 : 0}
         className={`message-details__panel message-details__panel--${tab}`}
       >
-        {tab === 'text' ? <TextView entry={entry} /> : tab === 'json' ? <JsonView entry={entry} early={early} /> : <HexView entry={entry} />}
+        {tab === 'decoded' && decoded ? (
+          <DecodedView decoded={decoded} />
+        ) : tab === 'text' ? (
+          <TextView entry={entry} />
+        ) : tab === 'json' ? (
+          <JsonView entry={entry} early={early} />
+        ) : (
+          <HexView entry={entry} />
+        )}
       </div>
       <DecodeAs id={id} entry={entry} />
     </div>
