@@ -27,7 +27,7 @@ export interface CommandInput {
   /** The composer's body as typed; empty means no message. */
   message: string;
   format: MessageFormat;
-  /** Handshake headers (Connect via Local agent); websocat, wscat and curl get them as -H flags. */
+  /** Handshake headers (Connect via Local agent): -H flags for websocat, wscat and curl; Node's ws package in JavaScript; additional_headers in Python. */
   headers?: readonly HeaderPair[];
 }
 
@@ -109,9 +109,20 @@ function wscat({ url, protocols, headers }: CommandInput, message: SnippetMessag
   }
 }
 
-function javascript({ url, protocols }: CommandInput, message: SnippetMessage): string {
-  const args = protocols.length > 0 ? `${stringLiteral(url)}, [${protocols.map(stringLiteral).join(', ')}]` : stringLiteral(url);
-  const lines = ['// Browser console, or Node.js 22+', `const ws = new WebSocket(${args});`];
+/** A JavaScript object literal (also a Python dict literal) of the headers. */
+const headerObject = (headers: readonly HeaderPair[]) => `{ ${headers.map(([name, value]) => `${stringLiteral(name)}: ${stringLiteral(value)}`).join(', ')} }`;
+
+function javascript({ url, protocols, headers = [] }: CommandInput, message: SnippetMessage): string {
+  const protocolList = `[${protocols.map(stringLiteral).join(', ')}]`;
+  // Browsers cannot set handshake headers, so with headers the snippet is for Node's `ws` package.
+  const lines =
+    headers.length > 0
+      ? [
+          '// Node.js with the ws package (npm install ws): a browser cannot set handshake headers',
+          `import WebSocket from 'ws';`,
+          `const ws = new WebSocket(${stringLiteral(url)}, ${protocolList}, { headers: ${headerObject(headers)} });`,
+        ]
+      : ['// Browser console, or Node.js 22+', `const ws = new WebSocket(${protocols.length > 0 ? `${stringLiteral(url)}, ${protocolList}` : stringLiteral(url)});`];
   switch (message.kind) {
     case 'none':
       lines.push(`ws.onopen = () => console.log('open', ws.protocol);`);
@@ -132,8 +143,12 @@ function javascript({ url, protocols }: CommandInput, message: SnippetMessage): 
   return lines.join('\n');
 }
 
-function python({ url, protocols }: CommandInput, message: SnippetMessage): string {
-  const args = protocols.length > 0 ? `${stringLiteral(url)}, subprotocols=[${protocols.map(stringLiteral).join(', ')}]` : stringLiteral(url);
+function python({ url, protocols, headers = [] }: CommandInput, message: SnippetMessage): string {
+  const args = [
+    stringLiteral(url),
+    ...(protocols.length > 0 ? [`subprotocols=[${protocols.map(stringLiteral).join(', ')}]`] : []),
+    ...(headers.length > 0 ? [`additional_headers=${headerObject(headers)}`] : []),
+  ].join(', ');
   const body: string[] = [];
   switch (message.kind) {
     case 'none':
@@ -152,7 +167,7 @@ function python({ url, protocols }: CommandInput, message: SnippetMessage): stri
   return [
     'import asyncio',
     '',
-    'import websockets  # pip install websockets',
+    `import websockets  # pip install websockets${headers.length > 0 ? ' (version 14 or newer for additional_headers)' : ''}`,
     '',
     '',
     'async def main():',

@@ -283,3 +283,29 @@ describe('Copy as with Headers (Connect via Local agent)', () => {
     if (!result.ok) expect(result.error).toContain('Fix the headers first: Headers line 1');
   });
 });
+
+describe('Copy as JavaScript and Python with Headers', () => {
+  const drafts = { url: 'wss://api.example/ws', subprotocols: 'chat', message: 'hi', format: 'text' as const, headers: 'Authorization: Bearer abc\nX-Trace: t1' };
+
+  it('JavaScript switches to Node ws, which can set headers; the secret becomes $NAME', () => {
+    const result = snippetFor('javascript', drafts);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toContain(`import WebSocket from 'ws';`);
+    expect(result.value).toContain('new WebSocket("wss://api.example/ws", ["chat"], { headers: { "Authorization": "$AUTHORIZATION", "X-Trace": "t1" } });');
+    expect(result.value).toContain('ws.onopen = () => ws.send("hi");');
+    expect(result.value).not.toContain('Bearer abc');
+  });
+
+  it('JavaScript without headers stays the browser snippet', () => {
+    const result = snippetFor('javascript', { ...drafts, headers: '' });
+    expect(result.ok && result.value).toContain('// Browser console, or Node.js 22+');
+    expect(result.ok && result.value).not.toContain(`from 'ws'`);
+  });
+
+  it('Python passes additional_headers (websockets 14+), secrets included on request', () => {
+    const result = snippetFor('python', drafts, { includeSecrets: true });
+    expect(result.ok && result.value).toContain('websockets.connect("wss://api.example/ws", subprotocols=["chat"], additional_headers={ "Authorization": "Bearer abc", "X-Trace": "t1" })');
+    expect(result.ok && result.value).toContain('version 14 or newer');
+  });
+});
