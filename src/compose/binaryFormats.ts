@@ -32,3 +32,33 @@ export function encodeBinaryFormat(body: string, format: Extract<MessageFormat, 
   const bytes = codecs.encodeProtobuf(proto.schema, type, parsed.value);
   return bytes.ok ? ok(bufferOf(bytes.value)) : bytes;
 }
+
+/**
+ * The JSON that `format` encodes back to exactly these bytes, or null (codecs not loaded, no schema,
+ * or a value JSON cannot carry exactly: bytes, 64-bit integers, tags). Resend uses it so a message
+ * sent as MessagePack, CBOR or Protobuf comes back as the JSON that was typed, never as other bytes.
+ */
+export function exactJsonFor(bytes: Uint8Array, format: Extract<MessageFormat, 'msgpack' | 'cbor' | 'protobuf'>, url: string): string | null {
+  const codecs = binaryCodecs();
+  if (!codecs) return null;
+  let decoded;
+  if (format === 'protobuf') {
+    const proto = useProto.getState();
+    const type = proto.schema ? messageTypeFor(proto, url) : null;
+    if (!proto.schema || !type) return null;
+    decoded = codecs.decodeProtobuf(proto.schema, type, bytes);
+  } else {
+    decoded = format === 'msgpack' ? codecs.decodeMsgpack(bytes) : codecs.decodeCbor(bytes);
+  }
+  if (!decoded.ok) return null;
+  let json: string;
+  try {
+    json = JSON.stringify(decoded.value, null, 2);
+  } catch {
+    return null;
+  }
+  const again = encodeBinaryFormat(json, format, url);
+  if (!again.ok || typeof again.value === 'string') return null;
+  const back = new Uint8Array(again.value);
+  return back.length === bytes.length && back.every((b, i) => b === bytes[i]) ? json : null;
+}

@@ -15,6 +15,7 @@ import { formatLabel, needsBinaryCodecs } from '../compose/formats';
 import { binaryCodecs, loadBinaryCodecs } from '../codecs/binary/load';
 import { formatBytes } from '../format/bytes';
 import { resendDraft } from '../log/resendDraft';
+import { exactJsonFor } from '../compose/binaryFormats';
 import { resendAttachment, typedAttachment, type ComposerAttachment } from '../compose/attachment';
 import type { LogEntry } from './logEntry';
 import type { Drafts, Problems } from './sessionState';
@@ -177,7 +178,8 @@ export function resend(id: string, entry: LogEntry): string {
     attach(id, attachment);
     return `Message #${entry.seq} (${formatBytes(attachment.size)}) is attached to the composer as it was; press Send to send the same bytes.`;
   }
-  const draft = resendDraft(entry);
+  const url = getSession(id)?.drafts.url ?? '';
+  const draft = resendDraft(entry, (bytes, format) => exactJsonFor(bytes, format, url));
   patchSession(id, { attachment: null });
   setDraft(id, draft);
   return `Put into the composer as ${formatLabel(draft.format)}; press Send to send it.`;
