@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { closeOnSignals, runIfMain } from './cliMain.js';
 import { announceAgent } from './agent/announceAgent.js';
 import { AGENT_PATH, createAgent } from './agent/agentServer.js';
 import { announceLocalEcho } from './announceLocalEcho.js';
@@ -200,14 +200,7 @@ async function main() {
   }
   const running = await startServer({ ...args, log: args.quiet ? () => {} : (line) => console.log(line) });
   console.log(`Serving ${args.root} at ${running.url} — Local Echo at ${running.origin.replace(/^http/, 'ws')}/echo, local agent at ${running.origin.replace(/^http/, 'ws')}${AGENT_PATH}`);
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignals(running);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, main);

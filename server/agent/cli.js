@@ -5,7 +5,7 @@
  * It prints the URL and the token to paste into the page's `Agent token` field.
  */
 import { createServer } from 'node:http';
-import { pathToFileURL } from 'node:url';
+import { closeOnSignals, runIfMain } from '../cliMain.js';
 import { SECURITY_HEADERS } from '../csp.js';
 import { parseTarget, refuse } from '../requestGuard.js';
 import { AGENT_PATH, AGENT_VERSION, createAgent } from './agentServer.js';
@@ -96,14 +96,7 @@ async function main() {
   console.log(args.allowOrigins.length
     ? `Pages allowed from: ${args.allowOrigins.join(', ')}`
     : 'No other origin is allowed yet: start with --allow-origin https://where-the-tester-is-hosted');
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignals(running);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, main);
