@@ -1,6 +1,7 @@
 /** Binary payloads in real Chromium against Local Echo: MessagePack and CBOR sent from the composer, Decode as in Message details, Protobuf with and without a .proto. */
 import { encode as msgpackEncode } from '@msgpack/msgpack';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import type { Page } from 'playwright-core';
 import { useApp } from './harness';
 import { alerts, button, connect, counter, exactName, formatBox, messageBox, rows, waitForCount, watchSockets } from './helpers';
@@ -20,7 +21,40 @@ message Hello {
 }
 `;
 
+/** Sends one multi-megabyte MessagePack payload to whoever connects. */
+let bigServer: WebSocketServer;
+let bigPort = 0;
+const BIG_ITEMS = 120_000;
+beforeAll(async () => {
+  const big = msgpackEncode(Array.from({ length: BIG_ITEMS }, (_, i) => ({ id: i, name: `item${i}`, price: i * 1.5 })));
+  bigServer = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => bigServer.once('listening', () => resolve()));
+  bigPort = (bigServer.address() as { port: number }).port;
+  bigServer.on('connection', (socket) => socket.send(big));
+});
+afterAll(() => new Promise<void>((resolve) => bigServer.close(() => resolve())));
+
 describe('Binary payloads', () => {
+  it('decodes a multi-megabyte MessagePack payload in a worker, saying so meanwhile, then shows the tree', async () => {
+    page = await app.newPage();
+    await connect(page, `ws://127.0.0.1:${bigPort}/`);
+    await waitForCount(page, 'Received', 1);
+    await rows(page, 'received').first().click();
+    await details(page).waitFor();
+    await decodeAs(page).selectOption({ label: 'MessagePack' });
+    await details(page).getByRole('status').filter({ hasText: /^Decoding \d+(\.\d+)? MiB in the background…$/ }).waitFor();
+    const tree = details(page).locator('.decode-as .json-tree');
+    await tree.waitFor({ timeout: 20_000 });
+    expect(await details(page).locator('.decode-as').textContent()).toContain('Decoded as MessagePack.');
+    expect(await tree.textContent()).toContain('(119,900 not shown)');
+    // Switching to CBOR decodes again (in a worker too) and names the failure with its offset.
+    await decodeAs(page).selectOption({ label: 'CBOR' });
+    const error = details(page).getByRole('alert');
+    await error.waitFor({ timeout: 20_000 });
+    expect(await error.textContent()).toMatch(/^Not valid CBOR\. At byte \d+: /);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('sends typed JSON as MessagePack and shows the echo decoded as MessagePack in the tree', async () => {
     page = await app.newPage();
     const watch = watchSockets(page);

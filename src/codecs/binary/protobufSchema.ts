@@ -15,6 +15,8 @@ export interface ProtoSchema {
   root: Root;
   files: string[];
   types: string[];
+  /** The files as read, so a worker can build the same schema (a Root cannot be posted). */
+  sources: readonly ProtoFile[];
 }
 
 /** Full names of every message type under a namespace (without the leading dot). */
@@ -54,7 +56,7 @@ export function loadProtoFiles(files: readonly ProtoFile[]): ParseResult<ProtoSc
   }
   const types = messageTypes(root, []).sort();
   if (types.length === 0) return fail(`${files.map((f) => f.name).join(', ')}: no message types defined`);
-  return ok({ root, files: files.map((f) => f.name), types });
+  return ok({ root, files: files.map((f) => f.name), types, sources: files.map((f) => ({ name: f.name, text: f.text })) });
 }
 
 /** The offset in a protobufjs reader error ("index out of range: 5 + 10 > 12", "... at offset 7"). */

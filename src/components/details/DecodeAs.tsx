@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { binaryCodecs, loadBinaryCodecs, type BinaryCodecs } from '../../codecs/binary/load';
-import type { ProtoSchema } from '../../codecs/binary/protobufSchema';
-import type { DecodeResult } from '../../codecs/binary/result';
+import { runDecode, type DecodeOutcome, type DecodeRequest } from '../../codecs/binary/decodeRequest';
+import { decodeInWorker, decodesOffMain } from '../../codecs/binary/decodeOffMain';
+import { formatBytes } from '../../format/bytes';
 import { visibleText } from '../../format/visibleText';
 import { useSession } from '../../store/appStore';
 import type { LogEntry } from '../../store/logEntry';
@@ -23,14 +24,6 @@ export type Decoding = (typeof DECODINGS)[number]['value'];
 /** The last choice per connection, so the next message opened decodes the same way. */
 const lastDecoding = new Map<string, Decoding>();
 
-/** Decodes bytes with the loaded codecs as chosen (Protobuf with the endpoint's Message type, or raw). */
-function decode(codecs: BinaryCodecs, how: Exclude<Decoding, 'hex'>, bytes: Uint8Array, schema: ProtoSchema | null, type: string): { result: DecodeResult; as: string } {
-  if (how === 'msgpack') return { result: codecs.decodeMsgpack(bytes), as: 'MessagePack' };
-  if (how === 'cbor') return { result: codecs.decodeCbor(bytes), as: 'CBOR' };
-  if (type && schema) return { result: codecs.decodeProtobuf(schema, type, bytes), as: type };
-  return { result: codecs.decodeProtobufRaw(bytes), as: 'Protobuf (raw field numbers)' };
-}
-
 /**
  * `Decode as`: a binary payload (or a base64 text one) as Hex, MessagePack, CBOR or Protobuf, shown
  * in the JSON tree; a failure says at which byte and why. The decoders load on first use.
@@ -51,8 +44,14 @@ export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
   const wantsBytes = how !== 'hex' || typeof entry.data !== 'string';
   const bytes = useMemo(() => (wantsBytes ? payloadBytes(entry.data) : null), [entry, wantsBytes]);
 
+  const request = useMemo<DecodeRequest | null>(
+    () => (how === 'hex' || !bytes?.ok ? null : { how, bytes: bytes.value, type: how === 'protobuf' && schema ? type : '' }),
+    [how, bytes, schema, type],
+  );
+  // Megabytes are decoded in a worker, so the page answers while they are; smaller payloads here.
+  const offMain = request !== null && decodesOffMain(request.bytes.byteLength);
   useEffect(() => {
-    if (how === 'hex' || codecs) return;
+    if (how === 'hex' || codecs || offMain) return;
     let live = true;
     loadBinaryCodecs().then(
       (loaded) => live && setCodecs(loaded),
@@ -61,12 +60,21 @@ export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
     return () => {
       live = false;
     };
-  }, [how, codecs]);
+  }, [how, codecs, offMain]);
 
-  const decoded = useMemo(
-    () => (how === 'hex' || !codecs || !bytes?.ok ? null : decode(codecs, how, bytes.value, schema, type)),
-    [how, codecs, bytes, schema, type],
-  );
+  const decodedHere = useMemo(() => (request && !offMain && codecs ? runDecode(codecs, request, schema) : null), [request, offMain, codecs, schema]);
+  const [decodedAway, setDecodedAway] = useState<{ request: DecodeRequest; outcome: DecodeOutcome } | null>(null);
+  useEffect(() => {
+    if (!request || !offMain) return;
+    const job = decodeInWorker(request, schema);
+    let live = true;
+    void job.done.then((outcome) => live && setDecodedAway({ request, outcome }));
+    return () => {
+      live = false;
+      job.cancel();
+    };
+  }, [request, offMain, schema]);
+  const decoded = offMain ? (decodedAway?.request === request ? decodedAway.outcome : null) : decodedHere;
 
   return (
     <section className="decode-as" aria-label="Decode">
@@ -94,7 +102,9 @@ export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
           {loadError}
         </p>
       ) : !decoded ? (
-        <p className="message-details__note">Loading the decoder…</p>
+        <p className="message-details__note" role="status">
+          {offMain ? `Decoding ${formatBytes(bytes.value.byteLength)} in the background…` : 'Loading the decoder…'}
+        </p>
       ) : decoded.result.ok ? (
         <>
           <p className="message-details__note">Decoded as {decoded.as}.</p>
