@@ -13,7 +13,8 @@ import { startStandaloneAgent } from '../../server/agent/cli.js';
 import { AGENT_PROTOCOL, TOKEN_PREFIX } from '../../server/agent/frames.js';
 import { startServer } from '../../server/serve.js';
 import { launchChromium, useApp } from './harness';
-import { alerts, button, closeReasonBox, exactName, rows, sendMessage, subprotocolsBox, urlBox, waitForAlert, waitForCount, waitForRow, waitForState } from './helpers';
+import { agentStatus, connectTo, handshake, headersBox, useLocalAgent, viaBox } from './agentHelpers';
+import { alerts, button, closeReasonBox, exactName, rows, sendMessage, urlBox, waitForAlert, waitForCount, waitForRow, waitForState } from './helpers';
 
 const app = useApp();
 let page: Page;
@@ -81,24 +82,10 @@ afterAll(async () => {
   }
 });
 
-const viaBox = (p: Page) => p.getByRole('combobox', { name: exactName('Connect via') });
-const headersBox = (p: Page) => p.getByRole('textbox', { name: exactName('Headers') });
-const handshake = (p: Page) => p.getByRole('region', { name: exactName('Handshake') });
-const agentStatus = (p: Page) => p.getByRole('status', { name: exactName('Agent status') });
-
 /** A fresh page with Connect via set to Local agent and the agent answering. */
 async function agentPage(): Promise<Page> {
   page = await app.newPage();
-  await viaBox(page).selectOption({ label: 'Local agent' });
-  await expect.poll(() => agentStatus(page).textContent()).toMatch(/Local agent \d+\.\d+\.\d+ answers/);
-  return page;
-}
-
-async function connectTo(p: Page, url: string, expected: 'OPEN' | 'CLOSED' = 'OPEN'): Promise<void> {
-  await urlBox(p).fill(url);
-  await subprotocolsBox(p).fill('');
-  await button(p, 'Connect').click();
-  if (expected === 'OPEN') await waitForState(p, 'OPEN');
+  return useLocalAgent(page);
 }
 
 describe('Local agent', () => {
