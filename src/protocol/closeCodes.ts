@@ -28,7 +28,7 @@ const EXPLANATIONS: Record<number, string> = {
     'The close frame carried no status code.',
   1006:
     'The connection closed without a close frame; the browser hides the cause from the page (its console ' +
-    'names it). Usual causes: the server is unreachable, the connection was refused, the handshake was ' +
+    'names it; through the local agent, the error entry above names it). Usual causes: the server is unreachable, the connection was refused, the handshake was ' +
     'answered with an HTTP error or a subprotocol or extension the page did not offer, a TLS/certificate ' +
     'failure, a proxy or firewall cutting the connection, a frame the browser rejects, or the server ' +
     'crashing or dropping the TCP connection without a close frame.',
