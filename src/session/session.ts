@@ -323,7 +323,7 @@ export class Session {
     this.note(`Connecting to ${url}${offer}${via ? ' through the local agent' : ''}`);
     let connection: Connection;
     try {
-      connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection), via);
+      connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection), via, this.protocolChoice);
     } catch (error) {
       // e.g. a SecurityError for ws:// from an https page, or a port the browser blocks.
       this.refusal = `The browser refused to open ${url}: ${error instanceof Error ? error.message : String(error)}`;

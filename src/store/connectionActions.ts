@@ -22,6 +22,7 @@ import { parseHeaders } from '../agent/headers';
 import type { ConnectVia } from '../connection/types';
 import type { AgentDraft } from './agentDraft';
 import { protocolOptionsOf } from './protocolActions';
+import { simulatedProtocol } from '../connection/simulatorProtocols/types';
 
 /**
  * What the user does with a connection: each action checks what was typed (an alert and nothing
@@ -84,7 +85,13 @@ export function connect(id: string): void {
   session.setProtocolChoice(state.drafts.protocol, protocolOptions.value);
   const refusal = session.connect(url, protocols.value, via?.value);
   if (refusal) return setProblem(id, 'endpoint', refusal);
-  if (isSimulator) session.note('Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');
+  if (!isSimulator) return;
+  const speaks = simulatedProtocol(url, protocols.value, state.drafts.protocol);
+  session.note(
+    speaks
+      ? `Simulator: an endpoint inside this page, no network, speaking ${speaks === 'socketio' ? 'Socket.IO' : 'GraphQL over WebSocket (graphql-transport-ws)'}.`
+      : 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.',
+  );
 }
 
 /** The agent options of a tab: Headers checked (an error names the line), TLS and proxy fields as typed. */

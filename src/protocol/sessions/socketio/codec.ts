@@ -151,13 +151,18 @@ export function normalizeNamespace(typed: string): string {
   return nsp.startsWith('/') ? nsp : `/${nsp}`;
 }
 
-/** The Engine.IO pong that answers the server's ping. */
-export function pongFrame(): string {
+/** One Engine.IO packet without a Socket.IO packet in it (open, ping, pong, close), as a text frame. */
+export function engineFrame(type: 'open' | 'ping' | 'pong' | 'close', data?: string): string {
   let frame = '';
-  encodePacket({ type: 'pong' }, false, (out) => {
+  encodePacket(data === undefined ? { type } : { type, data }, false, (out) => {
     frame = String(out);
   });
   return frame;
+}
+
+/** The Engine.IO pong that answers the server's ping. */
+export function pongFrame(): string {
+  return engineFrame('pong');
 }
 
 export { PacketType };
