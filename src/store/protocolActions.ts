@@ -8,7 +8,7 @@ import { getSession, patchSession, setProblem } from './appStore';
 import type { ProtocolDraft } from './protocolDraft';
 import { fail, ok, type ParseResult } from '../codecs/result';
 import { parseStompHeaders } from '../protocol/sessions/stomp/headers';
-import type { AckMode } from '../protocol/sessions/stomp/module';
+import type { AckMode } from '../protocol/sessions/stomp/headers';
 import type { ProtocolChoice, ProtocolOptions, ProtocolRuntime } from '../protocol/sessions/types';
 
 /**

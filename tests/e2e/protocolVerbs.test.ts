@@ -148,3 +148,28 @@ describe('the Simulator speaking protocols', () => {
     expect(await waitForRow(page, 'received', (t) => t.includes('error #2'))).toContain('nope');
   });
 });
+
+describe('the verbs at 1024x640', () => {
+  it('with Socket.IO and GraphQL running, the bar keeps one line and Send stays in view', async () => {
+    page = await app.newPage();
+    await page.setViewportSize({ width: 1024, height: 640 });
+    const check = async (what: string) => {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // One line: every control of the bar shares the first control's row.
+      const boxes = await page.locator('.endpoint__row > *').evaluateAll((els) => els.map((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom })));
+      expect(Math.max(...boxes.map((b) => b.top)), `${what}: the bar's controls ${JSON.stringify(boxes)}`).toBeLessThan(Math.min(...boxes.map((b) => b.bottom)));
+      const send = await button(page, 'Send').evaluate((el) => el.getBoundingClientRect().bottom);
+      expect(send, `${what}: Send ends at ${send}`).toBeLessThanOrEqual(640);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    };
+    await connect(page, `${app.wsOrigin}/socket.io/?EIO=4&transport=websocket`);
+    await textbox(page, 'Event').waitFor();
+    await check('Socket.IO');
+    await button(page, 'Disconnect').click();
+    await waitForState(page, 'CLOSED');
+    await protocolBox(page).selectOption({ label: 'GraphQL' });
+    await connect(page, `${app.wsOrigin}/graphql`, 'graphql-transport-ws');
+    await textbox(page, 'Query').waitFor();
+    await check('GraphQL');
+  });
+});

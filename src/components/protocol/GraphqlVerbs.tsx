@@ -32,10 +32,8 @@ export function GraphqlVerbs({ id }: { id: string }) {
       <legend>GraphQL</legend>
       <Field label="Query" rows={3} value={query} onChange={setQuery} />
       <Field label="Variables" rows={2} value={variables} placeholder='{"name": "value"}' onChange={setVariables} />
-      <div className="protocol-verbs__row">
-        <Field label="Operation name" value={operationName} placeholder="optional" onChange={setOperationName} />
-        <ConnectionPayload id={id} />
-      </div>
+      <Field label="Operation name" value={operationName} placeholder="optional" onChange={setOperationName} />
+      <ConnectionPayload id={id} />
       <p className="protocol-verbs__operations">
         <button type="button" className="button button--primary" onClick={() => subscribeGraphql(id, query, variables, operationName)}>
           Subscribe

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../../store/appStore';
 import { acknowledgeStomp, sendStomp, setProtocolDraft, subscribeStomp, unsubscribeStomp } from '../../store/protocolActions';
-import { ACK_MODES, type AckMode } from '../../protocol/sessions/stomp/module';
+import { ACK_MODES, type AckMode } from '../../protocol/sessions/stomp/headers';
 import { Field } from './Field';
 
 /** STOMP: subscribe (with an ack mode) and unsubscribe, send the Message below with headers, ack or nack what arrived. */
@@ -15,9 +15,9 @@ export function StompVerbs({ id }: { id: string }) {
   return (
     <fieldset className="protocol-verbs" aria-label="STOMP">
       <legend>STOMP</legend>
-      <div className="protocol-verbs__row">
-        <Field label="Destination" value={destination} onChange={setDestination} />
-        <label className="protocol-verbs__field">
+      <Field label="Destination" value={destination} onChange={setDestination} />
+      <p className="protocol-verbs__operations">
+        <label className="protocol-verbs__check">
           Ack mode{' '}
           <select aria-label="Ack mode" value={ackMode} onChange={(e) => setAckMode(e.target.value as AckMode)}>
             {ACK_MODES.map((mode) => (
@@ -27,13 +27,13 @@ export function StompVerbs({ id }: { id: string }) {
             ))}
           </select>
         </label>
-      </div>
-      <Field label="Headers" name="STOMP headers" rows={2} value={headers} placeholder="priority: 9" onChange={(v) => setProtocolDraft(id, { stompHeaders: v })} />
-      <p className="protocol-verbs__operations">
         <button type="button" className="button" onClick={() => subscribeStomp(id, destination, ackMode)}>
           Subscribe destination
         </button>
-        <button type="button" className="button button--primary" onClick={() => sendStomp(id, destination)}>
+      </p>
+      <Field label="Headers" name="STOMP headers" rows={2} value={headers} placeholder="priority: 9" onChange={(v) => setProtocolDraft(id, { stompHeaders: v })} />
+      <p className="protocol-verbs__operations">
+        <button type="button" className="button button--primary" onClick={() => sendStomp(id, destination)} title="Sends the Message below as the body, with these headers (one name: value a line)">
           Send frame
         </button>
         {subscriptions.map((sub) => (
@@ -44,7 +44,7 @@ export function StompVerbs({ id }: { id: string }) {
       </p>
       {waiting ? (
         <p className="protocol-verbs__operations">
-          <span>
+          <span className="protocol-verbs__waiting">
             Next to ack: {waiting.next}
             {waiting.waiting > 1 ? `, ${waiting.waiting} waiting` : ''}
           </span>
@@ -56,7 +56,7 @@ export function StompVerbs({ id }: { id: string }) {
           </button>
         </p>
       ) : null}
-      <p className="hint">Send frame sends the Message below as the body, with these headers (one name: value a line).</p>
+      <p className="hint">Send frame sends the Message below as the body.</p>
     </fieldset>
   );
 }

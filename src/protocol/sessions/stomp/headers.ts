@@ -27,3 +27,7 @@ export function parseStompHeaders(text: string): ParseResult<Record<string, stri
   }
   return { ok: true, value: headers };
 }
+
+/** STOMP's acknowledgement modes for SUBSCRIBE (here, not in module.ts, so the verbs do not pull the parser into the first load). */
+export const ACK_MODES = ['auto', 'client', 'client-individual'] as const;
+export type AckMode = (typeof ACK_MODES)[number];

@@ -1,13 +1,11 @@
 import type { Payload } from '../../../connection/types';
 import type { ProtocolContext, ProtocolIo, ProtocolModule, ProtocolRuntime } from '../types';
 import { decodeStomp, HEART_BEAT, parseStompFrame, stompFrame } from './codec';
+import type { AckMode } from './headers';
 
 /** The heart-beat interval we offer, both ways (ms). */
 export const HEART_BEAT_MS = 10_000;
 
-/** STOMP's acknowledgement modes for SUBSCRIBE. */
-export const ACK_MODES = ['auto', 'client', 'client-individual'] as const;
-export type AckMode = (typeof ACK_MODES)[number];
 
 /** A received MESSAGE that awaits the user's ACK or NACK. */
 interface Unacked {
