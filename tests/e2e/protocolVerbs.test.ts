@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './harness';
+import { runAxe } from './axe';
 import { alerts, button, connect, exactName, messageBox, messagesLog, presetBox, rowTexts, waitForRow, waitForState, watchSockets } from './helpers';
 
 const app = useApp();
@@ -21,6 +22,7 @@ describe('protocol verbs against Local Echo', () => {
     await page.getByRole('textbox', { name: exactName('URL') }).fill(url);
     // Before Connect, the namespace the greeting joins is there to set.
     await textbox(page, 'Namespace').fill('/chat');
+    expect(await runAxe(page)).toEqual([]);
     await connect(page, url);
     await waitForRow(page, 'info', (t) => t.includes('joined namespace /chat'));
     await textbox(page, 'Event').fill('hi');
@@ -57,6 +59,7 @@ describe('protocol verbs against Local Echo', () => {
     await expect.poll(async () => (await messagesLog(page).locator('[data-housekeeping="true"]').allInnerTexts()).join('\n')).toContain('connection_init {"authToken":"t0k"}');
     await textbox(page, 'Query').fill('query A { hello } query B { connectionParams operationName }');
     await textbox(page, 'Operation name').fill('B');
+    expect(await runAxe(page)).toEqual([]);
     await button(page, 'Subscribe').click();
     await waitForRow(page, 'sent', (t) => t.includes('"operationName":"B"'));
     const result = await waitForRow(page, 'received', (t) => t.includes('next #1'));
@@ -89,6 +92,8 @@ describe('protocol verbs against Local Echo', () => {
     const details = page.getByRole('region', { name: exactName('Message details') });
     await expect.poll(() => details.getByRole('tabpanel').innerText()).toContain('x-trace');
     await expect.poll(() => page.getByText(/Next to ack: message 1 on \/queue\/work/).count()).toBe(1);
+    // The STOMP verbs at their fullest (a subscription, a message waiting for its ack) pass axe.
+    expect(await runAxe(page)).toEqual([]);
     await button(page, 'Nack').click();
     await waitForRow(page, 'sent', (t) => t.includes('NACK'));
     await waitForRow(page, 'info', (t) => t.includes('confirmed NACK of message 1'));
