@@ -21,7 +21,9 @@ describe('which protocol the Simulator speaks', () => {
     expect(simulatedProtocol('simulator://local', [], 'graphql')).toBe('graphql');
     expect(simulatedProtocol('simulator://local/socket.io/?EIO=4&transport=websocket', [], 'auto')).toBe('socketio');
     expect(simulatedProtocol('simulator://local', ['graphql-transport-ws'], undefined)).toBe('graphql');
-    expect(simulatedProtocol('simulator://local/socket.io/', [], 'raw')).toBeNull();
+    expect(simulatedProtocol('simulator://local/socket.io/?EIO=4', [], 'raw')).toBeNull();
+    // Without EIO= Auto would not pick Socket.IO, so the Simulator does not speak it either.
+    expect(simulatedProtocol('simulator://local/socket.io/', [], 'auto')).toBeNull();
     expect(simulatedProtocol('simulator://local', ['chat'], 'auto')).toBeNull();
   });
 });

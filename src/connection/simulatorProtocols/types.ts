@@ -1,3 +1,4 @@
+import { detectProtocol } from '../../protocol/sessions/detect';
 import type { Payload } from '../types';
 
 /** The protocols the Simulator can speak on top of WebSocket. */
@@ -27,11 +28,12 @@ export interface SimulatedServer {
 
 /**
  * Which protocol the Simulator speaks: the one chosen in `Protocol`, else what the URL
- * (`/socket.io/`) or the offered subprotocols (`graphql-transport-ws`) say; null for plain echo.
+ * (`/socket.io/` with `EIO=`) or the offered subprotocols (`graphql-transport-ws`) say; null for plain echo.
  */
 export function simulatedProtocol(url: string, protocols: readonly string[], choice: string | undefined): SimulatedProtocol | null {
   if (choice === 'socketio' || choice === 'graphql') return choice;
   if (choice !== undefined && choice !== 'auto') return null;
   if (protocols.some((p) => p.toLowerCase() === 'graphql-transport-ws')) return 'graphql';
-  return /\/socket\.io\//i.test(url) ? 'socketio' : null;
+  // The same rule Auto reads the URL by, so what the Simulator speaks is what Auto picks.
+  return detectProtocol(url, '')?.id === 'socketio' ? 'socketio' : null;
 }
