@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
           globals: true,
+          // NOTE: graphql refuses a schema built by another copy of itself; inlined, graphql-ws
+          // imports the same copy as the app's code does (as in the browser bundle).
+          server: { deps: { inline: ['graphql-ws'] } },
         },
       },
       {

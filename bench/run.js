@@ -12,6 +12,7 @@ import { launchRaw } from './cdp.js';
 import { appRun, bareFirehose, bareOneMessage, filterAnswer, logShows, receivedText } from './inPage.js';
 import { firehoseUrl, matrixRow, tabsRow } from './matrix.js';
 import { memoryRun } from './memory.js';
+import { socketioFirehose } from './socketioFirehose.js';
 import { round, withPage } from './withPage.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -166,7 +167,7 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
       log(`renderer memory: ${m.n} x ${m.size} B ${m.type}${m.clearAfter ? ', then Clear log' : ''}…`);
       memory.push(await memoryRun({ browser, appUrl: server.url, url: firehoseUrl(wsOrigin, m), plan: m, logBudgetBytes: LOG_BUDGET_BYTES }));
     }
-    return { firehoses, big, matrix, typing, tabs, memory };
+    return { firehoses, big, matrix, typing, tabs, memory, socketio: await socketioFirehose(ctx, Math.min(...plan.firehoses), plan.rounds) };
   } finally {
     await browser.close();
     await server.close();

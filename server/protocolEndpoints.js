@@ -15,6 +15,7 @@ import { handleProtocols } from 'graphql-ws';
 import { createRequire } from 'node:module';
 import { pickStompProtocol, serveStomp } from './stompEndpoint.js';
 import { serveSignalr } from './signalrEndpoint.js';
+import { ROOT, SCHEMA_SDL } from './graphqlSchema.js';
 
 // NOTE: graphql refuses a schema built by another copy of itself, so it is loaded as Node resolves
 // it for graphql-ws (a test runner's resolver may pick graphql's development build instead).
@@ -24,25 +25,55 @@ const { buildSchema } = /** @type {typeof import('graphql')} */ (createRequire(i
 export const PROTOCOL_PATHS = Object.freeze(['/socket.io/', '/graphql', '/stomp', '/signalr']);
 /** How often /socket.io/ emits its `tick` event. */
 export const TICK_MS = 1000;
+/** The most events one `firehose` emit may ask for. */
+export const MAX_FIREHOSE = 10_000_000;
+/** The Auth `/private` wants in its namespace CONNECT. */
+export const PRIVATE_TOKEN = 'let-me-in';
 
-const SCHEMA = buildSchema(`
-  type Query { hello(name: String): String! }
-  type Mutation { echo(text: String!): String! }
-  type Subscription { count(to: Int = 3): Int! }
-`);
+const SCHEMA = buildSchema(SCHEMA_SDL);
 
-/** Resolvers of the schema: `count` yields 1..to, a short pause apart, then completes; `to` above 100 is an error. */
-const ROOT = {
-  hello: (/** @type {{ name?: string }} */ { name }) => `Hello, ${name ?? 'world'}!`,
-  echo: (/** @type {{ text: string }} */ { text }) => text,
-  count: async function* (/** @type {{ to: number }} */ { to }) {
-    if (to > 100) throw new Error('count: "to" may be at most 100');
-    for (let i = 1; i <= to; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      yield { count: i };
-    }
-  },
-};
+/**
+ * Serves one Socket.IO socket: echoes each event and acks it with its arguments, ticks every
+ * second (not with `tick=0` in the URL), and answers `firehose` with `n` events numbered 1…count
+ * as fast as the socket drains, then acks with the count.
+ * @param {import('socket.io').Socket} socket
+ */
+function serveSocket(socket) {
+  socket.onAny((event, ...args) => {
+    const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+    if (event === 'firehose') return firehose(socket, Math.min(Math.max(Math.floor(Number(args[0]) || 0), 0), MAX_FIREHOSE), ack);
+    socket.emit(event, ...args);
+    if (ack) ack(...args);
+  });
+  if (socket.handshake.query.tick === '0') return;
+  let n = 0;
+  const tick = setInterval(() => socket.emit('tick', { n: ++n, at: Date.now() }), TICK_MS);
+  socket.on('disconnect', () => clearInterval(tick));
+}
+
+/** Bytes queued toward a client past which the firehose waits for it to drain. */
+const FIREHOSE_HIGH_WATER = 1 << 20;
+
+/**
+ * Emits `count` small events as the socket drains, in batches so the server keeps answering others.
+ * @param {import('socket.io').Socket} socket
+ * @param {number} count
+ * @param {((...args: unknown[]) => void) | null} ack
+ */
+function firehose(socket, count, ack) {
+  let i = 0;
+  const pump = () => {
+    if (socket.disconnected) return;
+    // NOTE: engine.io's websocket transport keeps the `ws` socket as `socket`; its bufferedAmount is what waits.
+    const ws = /** @type {{ socket?: { bufferedAmount?: number } }} */ (/** @type {unknown} */ (socket.conn.transport)).socket;
+    if ((ws?.bufferedAmount ?? 0) > FIREHOSE_HIGH_WATER) return void setTimeout(pump, 2);
+    const end = Math.min(count, i + 1000);
+    while (i < end) socket.emit('n', ++i);
+    if (i < count) setImmediate(pump);
+    else if (ack) ack({ sent: count });
+  };
+  pump();
+}
 
 /**
  * Creates the protocol endpoints; `handleUpgrade` takes an upgrade for one of PROTOCOL_PATHS
@@ -55,19 +86,13 @@ export function createProtocolEndpoints({ maxPayload }) {
   const engine = new EngineServer({ transports: ['websocket'], maxHttpBufferSize: maxPayload, pingInterval: 10_000, pingTimeout: 5000 });
   const io = new SocketIoServer({ serveClient: false });
   io.bind(engine);
-  io.on('connection', (socket) => {
-    socket.onAny((event, ...args) => {
-      const ack = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-      socket.emit(event, ...args);
-      if (ack) ack(...args);
-    });
-    let n = 0;
-    const tick = setInterval(() => socket.emit('tick', { n: ++n, at: Date.now() }), TICK_MS);
-    socket.on('disconnect', () => clearInterval(tick));
-  });
+  // Any namespace echoes; `/private` refuses a CONNECT without the right auth (CONNECT_ERROR).
+  const namespaces = io.of(/^\/[\w-]*$/);
+  io.of('/private').use((socket, next) => next(socket.handshake.auth?.token === PRIVATE_TOKEN ? undefined : new Error('not authorized: auth.token is wrong')));
+  for (const nsp of [io.of('/'), namespaces, io.of('/private')]) nsp.on('connection', serveSocket);
 
   const graphqlWss = new WebSocketServer({ noServer: true, maxPayload, handleProtocols });
-  const graphqlServer = useServer({ schema: SCHEMA, roots: { query: ROOT, mutation: ROOT, subscription: ROOT } }, graphqlWss);
+  const graphqlServer = useServer({ schema: SCHEMA, roots: { query: ROOT, mutation: ROOT, subscription: ROOT }, context: (ctx) => ({ connectionParams: ctx.connectionParams }) }, graphqlWss);
 
   const stompWss = new WebSocketServer({ noServer: true, maxPayload, handleProtocols: pickStompProtocol });
   stompWss.on('connection', serveStomp);

@@ -23,6 +23,8 @@ export function Composer({ id }: { id: string }) {
   const attachment = useSession(id, (s) => s.attachment);
   const hint = MESSAGE_FORMATS.find((f) => f.value === format)?.hint;
   const url = useSession(id, (s) => s.drafts.url);
+  // The running protocol's verbs take room: the raw message box gets shorter (it stays available).
+  const verbs = useSession(id, (s) => Boolean(s.protocol?.id));
 
   return (
     <section className="composer" aria-label="Composer">
@@ -53,9 +55,9 @@ export function Composer({ id }: { id: string }) {
       <textarea
         hidden={attachment !== null}
         aria-label="Message"
-        className="composer__body"
+        className={verbs ? 'composer__body composer__body--short' : 'composer__body'}
         spellCheck={false}
-        rows={6}
+        rows={verbs ? 3 : 6}
         placeholder={format === 'hex' ? 'de ad be ef' : format === 'json' || needsBinaryCodecs(format) ? '{"type": "hello"}' : 'Type a message'}
         value={message}
         aria-invalid={problem ? true : undefined}

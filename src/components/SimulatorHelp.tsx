@@ -1,5 +1,5 @@
 import { isSimulatorUrl } from '../protocol/url';
-import { SIMULATOR_COMMANDS } from '../protocol/simulatorCommands';
+import { SIMULATOR_COMMANDS, SIMULATOR_PROTOCOLS } from '../protocol/simulatorCommands';
 import { useSession } from '../store/appStore';
 
 /** The Simulator's commands, shown while the URL points at it. */
@@ -14,6 +14,14 @@ export function SimulatorHelp({ id }: { id: string }) {
         {SIMULATOR_COMMANDS.map((c) => (
           <li key={c.command}>
             <code>{c.command}</code> {c.effect}
+          </li>
+        ))}
+      </ul>
+      <p className="hint">It also speaks protocols on top of WebSocket (its commands then do not apply):</p>
+      <ul>
+        {SIMULATOR_PROTOCOLS.map((p) => (
+          <li key={p.protocol}>
+            <strong>{p.protocol}</strong> ({p.how}): {p.speaks}
           </li>
         ))}
       </ul>

@@ -5,9 +5,9 @@ import { openSimulatorConnection } from './simulator';
 import type { ConnectionFactory } from './types';
 
 /** Picks the transport: the local agent when asked; else `simulator:` runs in the page, anything else is a real WebSocket. */
-export const openConnection: ConnectionFactory = (url, protocols, listener, via) =>
+export const openConnection: ConnectionFactory = (url, protocols, listener, via, protocol) =>
   via?.kind === 'agent'
     ? openAgentConnection(url, protocols, listener, via.options)
     : isSimulatorUrl(url)
-    ? openSimulatorConnection(url, protocols, listener)
+    ? openSimulatorConnection(url, protocols, listener, protocol)
     : openNativeConnection(url, protocols, listener);

@@ -1,4 +1,6 @@
 import { SIMULATOR_COMMANDS } from '../protocol/simulatorCommands';
+import { loadSimulatedServer } from './simulatorProtocols/load';
+import { simulatedProtocol, type SimulatedServer } from './simulatorProtocols/types';
 import type { Connection, ConnectionListener, Payload, ReadyState } from './types';
 
 /** How long the Simulator stays CONNECTING, so the state change is visible. */
@@ -7,8 +9,12 @@ export const SIMULATOR_CONNECT_DELAY_MS = 150;
 /** Messages pushed per macrotask by `/push`, so a large push never blocks the page. */
 const PUSH_CHUNK = 2000;
 
-/** An in-browser endpoint with no network: echoes what it gets and obeys SIMULATOR_COMMANDS. */
-export function openSimulatorConnection(_url: string, protocols: string[], listener: ConnectionListener): Connection {
+/**
+ * An in-browser endpoint with no network: echoes what it gets and obeys SIMULATOR_COMMANDS; or,
+ * when `protocol` (the `Protocol` choice), the URL or the subprotocols ask for it, speaks
+ * Socket.IO or GraphQL over WebSocket (see simulatorProtocols/).
+ */
+export function openSimulatorConnection(url: string, protocols: string[], listener: ConnectionListener, protocol?: string): Connection {
   let state: ReadyState = 'CONNECTING';
   let disposed = false;
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -24,6 +30,8 @@ export function openSimulatorConnection(_url: string, protocols: string[], liste
   };
   const finish = (code: number, reason: string, wasClean: boolean) => {
     state = 'CLOSED';
+    server?.dispose();
+    server = null;
     const at = Date.now();
     listener.onEvent({ type: 'close', at, close: { code, reason, wasClean } });
     for (const timer of timers) clearTimeout(timer);
@@ -71,11 +79,37 @@ export function openSimulatorConnection(_url: string, protocols: string[], liste
     }
   };
 
-  later(() => {
+  const shape = simulatedProtocol(url, protocols, protocol);
+  let server: SimulatedServer | null = null;
+  const loading = shape
+    ? loadSimulatedServer(shape, {
+        push,
+        later,
+        close: (code, reason) => {
+          if (state !== 'OPEN') return;
+          state = 'CLOSING';
+          listener.onEvent({ type: 'closing', at: Date.now() });
+          later(() => finish(code, reason, true), 20);
+        },
+      })
+    : null;
+  const open = (subprotocol: string) => {
     state = 'OPEN';
-    const at = Date.now();
-    const protocol = protocols[0] ?? '';
-    listener.onEvent({ type: 'open', at, negotiated: { protocol, extensions: '', handshakeMs: SIMULATOR_CONNECT_DELAY_MS } });
+    listener.onEvent({ type: 'open', at: Date.now(), negotiated: { protocol: subprotocol, extensions: '', handshakeMs: SIMULATOR_CONNECT_DELAY_MS } });
+  };
+  later(() => {
+    if (!loading) return open(protocols[0] ?? '');
+    loading.then(
+      (loaded) => {
+        if (disposed) return loaded.dispose();
+        server = loaded;
+        open(loaded.subprotocol);
+        loaded.opened();
+      },
+      () => {
+        if (!disposed) finish(1011, `The Simulator could not load its ${shape === 'socketio' ? 'Socket.IO' : 'GraphQL'} part (offline?)`, false);
+      },
+    );
   }, SIMULATOR_CONNECT_DELAY_MS);
 
   return {
@@ -86,6 +120,11 @@ export function openSimulatorConnection(_url: string, protocols: string[], liste
     bufferedAmount: 0,
     send(data) {
       if (state !== 'OPEN') throw new Error(`The Simulator is ${state}`);
+      if (server) {
+        const copy = typeof data === 'string' ? data : data.slice(0);
+        const speaking = server;
+        return later(() => speaking.received(copy));
+      }
       if (typeof data === 'string' && data.startsWith('/') && obey(data)) return;
       // Echo a copy, as a server would: the sender may reuse its buffer.
       const echo = typeof data === 'string' ? data : data.slice(0);
@@ -101,6 +140,8 @@ export function openSimulatorConnection(_url: string, protocols: string[], liste
     dispose() {
       disposed = true;
       state = 'CLOSED';
+      server?.dispose();
+      server = null;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },

@@ -78,5 +78,8 @@ export interface Connection {
   setAnswerPings?(on: boolean): void;
 }
 
-/** Opens a connection to `url` offering `protocols`; events go to `listener`; `via` picks the local agent. */
-export type ConnectionFactory = (url: string, protocols: string[], listener: ConnectionListener, via?: ConnectVia) => Connection;
+/**
+ * Opens a connection to `url` offering `protocols`; events go to `listener`; `via` picks the local
+ * agent; `protocol` (the `Protocol` choice) tells the Simulator what to speak.
+ */
+export type ConnectionFactory = (url: string, protocols: string[], listener: ConnectionListener, via?: ConnectVia, protocol?: string) => Connection;

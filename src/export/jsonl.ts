@@ -17,6 +17,7 @@ import { LogLineReader, type LineProblem } from './lineReader';
 import { LOG_FORMAT, LOG_VERSION, type ImportedEntry, type ParsedHeader } from './logLine';
 import { redactProtocols, redactText, redactUrl } from './redact';
 import { redactHeaders } from '../agent/headers';
+import { redactSentFrame } from './redactFrame';
 
 export { LOG_FORMAT, LOG_VERSION };
 export type { ImportedEntry, LineProblem, ParsedHeader };
@@ -69,6 +70,8 @@ type EntryLike = Omit<LogEntry, 'seq'> & { seq?: number };
 export interface ExportOptions {
   /** Keep tokens and passwords in URLs (off by default: they are redacted). */
   includeSecrets?: boolean;
+  /** The protocol spoken on top: its credential-carrying greeting (auth, connection payload) is redacted. */
+  sessionProtocol?: string;
 }
 
 const EVENT_KINDS: ReadonlySet<EntryKind> = new Set(['state', 'close', 'error', 'info', 'handshake', 'ping', 'pong']);
@@ -86,7 +89,11 @@ export function entryToLine(entry: EntryLike, options: ExportOptions = {}): LogE
   };
   if (typeof entry.data === 'string') {
     // Event texts ("Connecting to wss://…?token=…") may carry the URL; message payloads are the user's data.
-    line.payload = EVENT_KINDS.has(entry.kind) ? redactText(entry.kind === 'handshake' && !options.includeSecrets ? redactHeaders(entry.data) : entry.data, options.includeSecrets) : entry.data;
+    line.payload = EVENT_KINDS.has(entry.kind)
+      ? redactText(entry.kind === 'handshake' && !options.includeSecrets ? redactHeaders(entry.data) : entry.data, options.includeSecrets)
+      : entry.kind === 'sent' && !options.includeSecrets && options.sessionProtocol
+        ? redactSentFrame(entry.data, options.sessionProtocol)
+        : entry.data;
   } else {
     line.payloadBase64 = toBase64(new Uint8Array(entry.data));
   }
@@ -115,7 +122,8 @@ export function headerToLine(header: LogHeaderInput, entries: number, options: E
 /** The lines of an exported log (without line breaks): the header, then one line per entry. */
 export function exportLines(header: LogHeaderInput, entries: Iterable<EntryLike>, options: ExportOptions = {}): string[] {
   const lines: string[] = [''];
-  for (const entry of entries) lines.push(JSON.stringify(entryToLine(entry, options)));
+  const entryOptions = { ...options, sessionProtocol: header.sessionProtocol };
+  for (const entry of entries) lines.push(JSON.stringify(entryToLine(entry, entryOptions)));
   lines[0] = JSON.stringify(headerToLine(header, lines.length - 1, options));
   return lines;
 }

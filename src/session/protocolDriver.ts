@@ -52,7 +52,7 @@ export class ProtocolDriver {
       this.sniff(data);
       return false;
     });
-    this.publish({ id: null, label: 'Raw', reason: 'Auto: nothing detected yet, so Raw', operations: [], ...this.context });
+    this.publish({ id: null, label: 'Raw', reason: 'Auto: nothing detected yet, so Raw', operations: [], ...this.where() });
   }
 
   /** A frame the user sent: Auto may learn the protocol from it (the SignalR handshake). */
@@ -67,7 +67,7 @@ export class ProtocolDriver {
     this.runtime = null;
     this.host.watch(null);
     this.sniffLeft = 0;
-    if (this.view?.id) this.publish({ ...this.view, operations: [] });
+    if (this.view?.id) this.publish({ ...this.view, operations: [], ack: null });
   }
 
   private sniff(data: Payload): void {
@@ -85,7 +85,7 @@ export class ProtocolDriver {
     this.host.watch(null);
     const label = protocolLabel(detection.id);
     if (!isSupported(detection.id)) {
-      this.publish({ id: null, label: 'Raw', reason: `${label} ${detection.reason}, but not built yet, so Raw`, operations: [], ...this.context });
+      this.publish({ id: null, label: 'Raw', reason: `${label} ${detection.reason}, but not built yet, so Raw`, operations: [], ...this.where() });
       this.host.note(`${label} picked ${detection.reason}, but this version does not speak it yet: frames are shown raw`);
       return;
     }
@@ -103,19 +103,24 @@ export class ProtocolDriver {
           },
           note: (text, kind) => this.host.note(text, kind),
           changed: (view) => {
-            if (epoch === this.epoch && this.view) this.publish({ ...this.view, operations: view.operations });
+            if (epoch === this.epoch && this.view) this.publish({ ...this.view, operations: view.operations, ack: view.ack ?? null });
           },
         },
         this.context,
       );
       this.runtime = runtime;
-      this.publish({ id: detection.id, label, reason: detection.reason, operations: [], ...this.context });
+      this.publish({ id: detection.id, label, reason: detection.reason, operations: [], ...this.where() });
       this.host.note(`Protocol: ${label} (${detection.reason}); its housekeeping is done for you and shown dimmed`);
       // Frames that arrived while the module loaded (Engine.IO's open packet comes at once).
       for (const frame of this.host.receivedSinceOpen()) if (runtime.received(frame.data, frame.at)) frame.markAuto();
       runtime.start();
       this.host.watch((data, at) => runtime.received(data, at));
     });
+  }
+
+  /** What the view needs of the context (the options stay out of the store: they may hold a token). */
+  private where(): { url: string; subprotocol: string } {
+    return { url: this.context.url, subprotocol: this.context.subprotocol };
   }
 
   private publish(view: ProtocolView): void {

@@ -9,7 +9,7 @@ import { payloadKey } from '../stats/rttMatcher';
 import type { LogBuffer } from './logBuffer';
 import { SessionRecorder, type Counters } from './recorder';
 import { ProtocolDriver } from './protocolDriver';
-import type { ProtocolChoice, ProtocolRuntime } from '../protocol/sessions/types';
+import type { ProtocolChoice, ProtocolOptions, ProtocolRuntime } from '../protocol/sessions/types';
 import { NO_KEEP_ALIVE, type KeepAlivePlan } from './settings';
 import type { SessionStats } from './stats';
 import type { SessionEvent, SessionView } from './sessionTypes';
@@ -55,6 +55,7 @@ export class Session {
   private reconnectAttempt = 0;
   private disposed = false;
   private protocolChoice: ProtocolChoice = 'auto';
+  private protocolOptions: ProtocolOptions = {};
   /** Seq of the last entry before the connection opened: the protocol replays what came after. */
   private openedAfterSeq = 0;
   private readonly protocol: ProtocolDriver;
@@ -75,9 +76,10 @@ export class Session {
     });
   }
 
-  /** Which protocol to speak from the next open on: Auto, Raw or one protocol. */
-  setProtocolChoice(choice: ProtocolChoice): void {
+  /** Which protocol to speak from the next open on (Auto, Raw or one protocol), and what its greeting carries. */
+  setProtocolChoice(choice: ProtocolChoice, options: ProtocolOptions = {}): void {
     this.protocolChoice = choice;
+    this.protocolOptions = options;
   }
 
   /** The running protocol's runtime (its verbs), or null for Raw. */
@@ -177,7 +179,7 @@ export class Session {
         this.note(`Handshake took ${handshakeMs} ms; subprotocol: ${subprotocol}; extensions: ${extensions || 'none'}`);
         this.setState('OPEN', event.at);
         this.openedAfterSeq = this.recorder.log.lastSeq;
-        this.protocol.opened(this.protocolChoice, { url: this.target?.url ?? '', subprotocol: protocol });
+        this.protocol.opened(this.protocolChoice, { url: this.target?.url ?? '', subprotocol: protocol, options: this.protocolOptions });
         return this.restartHeartbeat();
       }
       case 'closing':
@@ -321,7 +323,7 @@ export class Session {
     this.note(`Connecting to ${url}${offer}${via ? ' through the local agent' : ''}`);
     let connection: Connection;
     try {
-      connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection), via);
+      connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection), via, this.protocolChoice);
     } catch (error) {
       // e.g. a SecurityError for ws:// from an https page, or a port the browser blocks.
       this.refusal = `The browser refused to open ${url}: ${error instanceof Error ? error.message : String(error)}`;

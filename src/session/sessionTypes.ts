@@ -1,7 +1,7 @@
 import type { HandshakeReport } from '../agent/protocol';
 import type { ClosedBy, CloseInfo, ConnectVia, Negotiated, ReadyState, TransportKind } from '../connection/types';
 import type { Counters } from './recorder';
-import type { ProtocolId } from '../protocol/sessions/types';
+import type { AckView, ProtocolId } from '../protocol/sessions/types';
 
 /** The protocol spoken on the connection, as the page shows it. */
 export interface ProtocolView {
@@ -11,8 +11,10 @@ export interface ProtocolView {
   label: string;
   /** How it was picked ("from the subprotocol graphql-ws", "chosen"). */
   reason: string;
-  /** Operations that can still be completed (GraphQL ids). */
+  /** Operations that can still be completed (GraphQL ids, STOMP subscription ids). */
   operations: string[];
+  /** STOMP: the message the Ack and Nack buttons answer. */
+  ack?: AckView | null;
   /** What the decoder needs to know of the connection. */
   url: string;
   subprotocol: string;

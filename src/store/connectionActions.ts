@@ -22,6 +22,8 @@ import type { Drafts, Problems } from './sessionState';
 import { parseHeaders } from '../agent/headers';
 import type { ConnectVia } from '../connection/types';
 import type { AgentDraft } from './agentDraft';
+import { protocolOptionsOf } from './protocolActions';
+import { simulatedProtocol } from '../connection/simulatorProtocols/types';
 
 /**
  * What the user does with a connection: each action checks what was typed (an alert and nothing
@@ -70,6 +72,8 @@ export function connect(id: string): void {
   if (!protocols.ok) return setProblem(id, 'endpoint', protocols.error);
   const via = viaAgent ? agentVia(state.agent) : undefined;
   if (via && !via.ok) return setProblem(id, 'endpoint', via.error);
+  const protocolOptions = protocolOptionsOf(state.drafts.protocol, state.protocolDraft);
+  if (!protocolOptions.ok) return setProblem(id, 'endpoint', protocolOptions.error);
 
   const { url, warning } = checked.value;
   recordEndpoint(url, protocols.value.join(', '));
@@ -79,10 +83,16 @@ export function connect(id: string): void {
     problems: { ...s.problems, endpoint: null, close: null },
   }));
   applyKeepAlive(id);
-  session.setProtocolChoice(state.drafts.protocol);
+  session.setProtocolChoice(state.drafts.protocol, protocolOptions.value);
   const refusal = session.connect(url, protocols.value, via?.value);
   if (refusal) return setProblem(id, 'endpoint', refusal);
-  if (isSimulator) session.note('Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');
+  if (!isSimulator) return;
+  const speaks = simulatedProtocol(url, protocols.value, state.drafts.protocol);
+  session.note(
+    speaks
+      ? `Simulator: an endpoint inside this page, no network, speaking ${speaks === 'socketio' ? 'Socket.IO' : 'GraphQL over WebSocket (graphql-transport-ws)'}.`
+      : 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.',
+  );
 }
 
 /** The agent options of a tab: Headers checked (an error names the line), TLS and proxy fields as typed. */

@@ -4,6 +4,7 @@ import type { ComposerAttachment } from '../compose/attachment';
 import { NO_FILTER, type LogFilter } from '../log/logFilter';
 import type { MessageFormat } from './logEntry';
 import { DEFAULT_AGENT_DRAFT, type AgentDraft } from './agentDraft';
+import { DEFAULT_PROTOCOL_DRAFT, type ProtocolDraft } from './protocolDraft';
 import type { ProtocolChoice } from '../protocol/sessions/types';
 
 export type { Counters } from '../session/session';
@@ -54,6 +55,8 @@ export interface SessionState extends SessionView {
   attachment: ComposerAttachment | null;
   /** Connect via, Headers, TLS and ping settings for the local agent (memory only). */
   agent: AgentDraft;
+  /** Namespace, auth, connection payload and STOMP headers for the protocol verbs (memory only). */
+  protocolDraft: ProtocolDraft;
 }
 
 /** An imported log: its file, what was read, and the connection to go back to. */
@@ -90,6 +93,7 @@ export function createSessionState(id: string, drafts: Partial<Drafts> = {}): Se
     filter: NO_FILTER,
     attachment: null,
     agent: { ...DEFAULT_AGENT_DRAFT },
+    protocolDraft: { ...DEFAULT_PROTOCOL_DRAFT },
     reconnect: null,
     repeat: null,
     protocol: null,

@@ -97,4 +97,50 @@ describe('GraphQL housekeeping and operations', () => {
     runtime.complete('1');
     expect(JSON.parse(String(sent[1]!.frame))).toEqual({ id: '1', type: 'stop' });
   });
+
+  it('sends the connection payload in connection_init and the operation name in subscribe (graphql-transport-ws)', () => {
+    const { io, sent } = fakeIo();
+    const runtime = new GraphqlRuntime(io, { url: '', subprotocol: 'graphql-transport-ws' }, { token: 't0k' });
+    runtime.start();
+    expect(sent[0]).toEqual({ frame: stringifyMessage({ type: MessageType.ConnectionInit, payload: { token: 't0k' } }), housekeeping: true });
+    runtime.subscribe('query A { hello } query B { hello }', undefined, 'B');
+    expect(JSON.parse(String(sent[1]!.frame))).toEqual({ id: '1', type: 'subscribe', payload: { query: 'query A { hello } query B { hello }', operationName: 'B' } });
+  });
+
+  it('runs a whole legacy session (subprotocol graphql-ws) against subscriptions-transport-ws server frames', () => {
+    // What a subscriptions-transport-ws 0.11 server writes: { type, id, payload } in that order (PROTOCOL.md of apollographql/subscriptions-transport-ws).
+    const LEGACY_SERVER = {
+      ack: '{"type":"connection_ack"}',
+      ka: '{"type":"ka"}',
+      data: (n: number) => `{"type":"data","id":"1","payload":{"data":{"count":${n}}}}`,
+      complete: '{"type":"complete","id":"1"}',
+      error: '{"type":"error","id":"2","payload":{"message":"Cannot query field \\"nope\\" on type \\"Query\\"."}}',
+      refused: '{"type":"connection_error","payload":{"message":"bad token"}}',
+    };
+    const { io, sent, operations } = fakeIo();
+    const notes: string[] = [];
+    io.note = (text) => notes.push(text);
+    const runtime = new GraphqlRuntime(io, { url: '', subprotocol: 'graphql-ws' }, { authToken: 'x' });
+    runtime.start();
+    expect(JSON.parse(String(sent[0]!.frame))).toEqual({ type: 'connection_init', payload: { authToken: 'x' } });
+    expect(runtime.received(LEGACY_SERVER.ack)).toBe(true);
+    expect(runtime.received(LEGACY_SERVER.ka)).toBe(true);
+    // The legacy protocol has no ping: nothing is answered.
+    expect(sent).toHaveLength(1);
+    runtime.subscribe('subscription Count { count(to: 2) }', { to: 2 }, 'Count');
+    expect(JSON.parse(String(sent[1]!.frame))).toEqual({ id: '1', type: 'start', payload: { query: 'subscription Count { count(to: 2) }', variables: { to: 2 }, operationName: 'Count' } });
+    for (const n of [1, 2]) {
+      expect(runtime.received(LEGACY_SERVER.data(n))).toBe(false);
+      expect(decodeGraphql(LEGACY_SERVER.data(n), 'legacy').summary).toBe(`data #1 {"data":{"count":${n}}}`);
+    }
+    expect(operations.at(-1)).toEqual(['1']);
+    runtime.received(LEGACY_SERVER.complete);
+    expect(operations.at(-1)).toEqual([]);
+    runtime.subscribe('{ nope }');
+    runtime.received(LEGACY_SERVER.error);
+    expect(operations.at(-1)).toEqual([]);
+    expect(decodeGraphql(LEGACY_SERVER.error, 'legacy').summary).toMatch(/^error #2 \{"message":"Cannot query field/);
+    runtime.received(LEGACY_SERVER.refused);
+    expect(notes.at(-1)).toBe('GraphQL: the server refused connection_init: {"message":"bad token"}');
+  });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Encoder, PacketType } from 'socket.io-parser';
 import { encodePacket } from 'engine.io-parser';
-import { decodeSocketIo, emitFrame, parseSocketIoFrame } from '../../src/protocol/sessions/socketio/codec';
+import { decodeSocketIo, emitFrame, normalizeNamespace, parseSocketIoFrame, runtimeNeeds } from '../../src/protocol/sessions/socketio/codec';
 import { SocketIoRuntime } from '../../src/protocol/sessions/socketio/module';
 import type { ProtocolIo } from '../../src/protocol/sessions/types';
 
@@ -86,9 +86,12 @@ describe('Socket.IO housekeeping', () => {
   it('matches an ack to its emit and says the round trip', () => {
     const { io, sent, notes } = fakeIo();
     let now = 1000;
-    const runtime = new SocketIoRuntime(io, () => now);
+    const runtime = new SocketIoRuntime(io, {}, () => now);
+    runtime.received(SERVER_FRAMES.open);
+    runtime.received(SERVER_FRAMES.connect);
+    notes.length = 0;
     runtime.emit('chat', [{ a: 1 }], true);
-    expect(sent).toEqual([{ frame: '421["chat",{"a":1}]', housekeeping: false }]);
+    expect(sent.at(-1)).toEqual({ frame: '421["chat",{"a":1}]', housekeeping: false });
     expect(runtime.awaiting).toBe(1);
     now = 1042;
     runtime.received(SERVER_FRAMES.ack);
@@ -100,7 +103,62 @@ describe('Socket.IO housekeeping', () => {
 
   it('emits without an ack id when no answer is wanted', () => {
     const { io, sent } = fakeIo();
-    new SocketIoRuntime(io).emit('news', [], false);
-    expect(sent[0]!.frame).toBe('42["news"]');
+    const runtime = new SocketIoRuntime(io);
+    runtime.received(SERVER_FRAMES.open);
+    runtime.received(SERVER_FRAMES.connect);
+    runtime.emit('news', [], false);
+    expect(sent.at(-1)!.frame).toBe('42["news"]');
+  });
+});
+
+describe('Socket.IO namespaces', () => {
+  it('joins the chosen namespace with its auth object after open, as socket.io-parser writes it', () => {
+    const { io, sent } = fakeIo();
+    const runtime = new SocketIoRuntime(io, { options: { namespace: 'admin', auth: { token: 'abc' } } });
+    runtime.received(SERVER_FRAMES.open);
+    expect(sent).toEqual([{ frame: libraryFrame({ type: PacketType.CONNECT, nsp: '/admin', data: { token: 'abc' } }), housekeeping: true }]);
+    expect(sent[0]!.frame).toBe('40/admin,{"token":"abc"}');
+    // A second open packet (it never comes twice) would not join twice.
+    runtime.received(SERVER_FRAMES.open);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('queues emits to a namespace until the server accepts it, then sends them to it', () => {
+    const { io, sent, notes } = fakeIo();
+    const runtime = new SocketIoRuntime(io);
+    runtime.received(SERVER_FRAMES.open);
+    runtime.received(SERVER_FRAMES.connect);
+    runtime.emit('kick', ['bob'], true, '/admin');
+    runtime.emit('ban', [], false, '/admin');
+    expect(sent.slice(1).map((s) => s.frame)).toEqual(['40/admin,']);
+    expect(notes.at(-1)).toMatch(/joining namespace \/admin first/);
+    expect(runtime.received(libraryFrame({ type: PacketType.CONNECT, nsp: '/admin', data: { sid: 'x' } }))).toBe(true);
+    expect(sent.slice(2).map((s) => s.frame)).toEqual(['42/admin,1["kick","bob"]', '42/admin,["ban"]']);
+    // Joined now: the next emit goes at once.
+    runtime.emit('hi', [], false, '/admin');
+    expect(sent.at(-1)!.frame).toBe('42/admin,["hi"]');
+  });
+
+  it('names a CONNECT_ERROR and the emits it leaves unsent', () => {
+    const { io, sent, notes } = fakeIo();
+    const runtime = new SocketIoRuntime(io);
+    runtime.received(SERVER_FRAMES.open);
+    runtime.emit('secret', [], false, '/private');
+    const refusal = libraryFrame({ type: PacketType.CONNECT_ERROR, nsp: '/private', data: { message: 'not authorized' } });
+    expect(refusal).toBe('44/private,{"message":"not authorized"}');
+    expect(runtime.received(refusal)).toBe(false);
+    expect(notes.at(-1)).toBe('Socket.IO: CONNECT_ERROR: the server refused namespace /private: not authorized; not sent: "secret"');
+    expect(sent.map((s) => s.frame)).toEqual(['40', '40/private,']);
+    expect(decodeSocketIo(refusal).summary).toBe('connect error /private {"message":"not authorized"}');
+  });
+
+  it('reads no event on the hot path: only housekeeping, acks and namespace packets are parsed', () => {
+    expect(runtimeNeeds('42["n",1]')).toBe(false);
+    expect(runtimeNeeds('42/admin,["n",1]')).toBe(false);
+    expect(runtimeNeeds('451-["n",{"_placeholder":true,"num":0}]')).toBe(false);
+    for (const frame of ['0{}', '2', '3', '40', '41', '431[]', '44{"message":"x"}', '461-[]']) expect(runtimeNeeds(frame)).toBe(true);
+    expect(runtimeNeeds(new ArrayBuffer(2))).toBe(false);
+    expect(normalizeNamespace('')).toBe('/');
+    expect(normalizeNamespace(' chat ')).toBe('/chat');
   });
 });

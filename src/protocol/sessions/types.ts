@@ -43,6 +43,21 @@ export interface ProtocolContext {
   subprotocol: string;
   /** Auto learnt the protocol from the first frames: its greeting has been sent by hand already. */
   greeted?: boolean;
+  /** What the user set before connecting, for the protocol's greeting. */
+  options?: ProtocolOptions;
+}
+
+/**
+ * What a protocol's greeting carries, set before Connect (memory only: auth objects and
+ * connection payloads usually hold a token).
+ */
+export interface ProtocolOptions {
+  /** Socket.IO: the namespace joined after the open packet ('/' when unset). */
+  namespace?: string;
+  /** Socket.IO: the `auth` object of the namespace CONNECT. */
+  auth?: Record<string, unknown>;
+  /** GraphQL: the payload of connection_init. */
+  connectionPayload?: Record<string, unknown>;
 }
 
 /** What a protocol's runtime may do to its connection. */
@@ -55,9 +70,18 @@ export interface ProtocolIo {
   changed(view: ProtocolRuntimeView): void;
 }
 
-/** What the page shows of a running protocol: operations that can still be completed. */
+/** What the page shows of a running protocol: operations that can still be completed (GraphQL ids, STOMP subscriptions). */
 export interface ProtocolRuntimeView {
   operations: string[];
+  /** STOMP: the received message Ack/Nack would answer, and how many wait; null when none. */
+  ack?: AckView | null;
+}
+
+/** The next message waiting for the user's ACK or NACK. */
+export interface AckView {
+  /** Its message-id and destination, in words. */
+  next: string;
+  waiting: number;
 }
 
 /** A protocol's per-connection state: housekeeping answers and the verbs' bookkeeping. */

@@ -72,5 +72,5 @@ export class GraphqlRuntime implements ProtocolRuntime {
 export const graphqlModule: ProtocolModule = {
   id: 'graphql',
   decode: (data, context) => decodeGraphql(data, dialectOf(context.subprotocol)),
-  createRuntime: (io, context) => new GraphqlRuntime(io, context),
+  createRuntime: (io, context) => new GraphqlRuntime(io, context, context.options?.connectionPayload),
 };

@@ -127,18 +127,42 @@ export function emitFrame(event: string, args: unknown[], ackId: number | undefi
   return encodeSocketIo({ type: PacketType.EVENT, nsp, data: [event, ...args], ...(ackId === undefined ? {} : { id: ackId }) });
 }
 
-/** The frame that joins a namespace. */
-export function connectFrame(nsp = '/'): string {
-  return encodeSocketIo({ type: PacketType.CONNECT, nsp });
+/** The frame that joins a namespace, with the optional `auth` object the server's middleware reads. */
+export function connectFrame(nsp = '/', auth?: Record<string, unknown>): string {
+  return encodeSocketIo({ type: PacketType.CONNECT, nsp, ...(auth === undefined ? {} : { data: auth }) });
+}
+
+/**
+ * Whether the runtime must read a received text frame: everything but an EVENT (type 2 or 5 in an
+ * Engine.IO message), which it never needs to parse. Two character checks, so a firehose of
+ * events costs no parsing on the hot path.
+ */
+export function runtimeNeeds(data: Payload): boolean {
+  if (typeof data !== 'string') return false;
+  if (data.charCodeAt(0) !== 0x34 /* '4' */) return true;
+  const type = data.charCodeAt(1);
+  return type !== 0x32 /* '2' */ && type !== 0x35 /* '5' */;
+}
+
+/** A namespace as typed: '' means '/', and a missing leading slash is added. */
+export function normalizeNamespace(typed: string): string {
+  const nsp = typed.trim();
+  if (nsp === '') return '/';
+  return nsp.startsWith('/') ? nsp : `/${nsp}`;
+}
+
+/** One Engine.IO packet without a Socket.IO packet in it (open, ping, pong, close), as a text frame. */
+export function engineFrame(type: 'open' | 'ping' | 'pong' | 'close', data?: string): string {
+  let frame = '';
+  encodePacket(data === undefined ? { type } : { type, data }, false, (out) => {
+    frame = String(out);
+  });
+  return frame;
 }
 
 /** The Engine.IO pong that answers the server's ping. */
 export function pongFrame(): string {
-  let frame = '';
-  encodePacket({ type: 'pong' }, false, (out) => {
-    frame = String(out);
-  });
-  return frame;
+  return engineFrame('pong');
 }
 
 export { PacketType };
