@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../store/appStore';
+import { MqttVerbs } from './protocol/MqttVerbs';
 import { completeGraphql, emitSocketIo, invokeSignalr, sendStomp, subscribeGraphql, subscribeStomp } from '../store/protocolActions';
 
 /** The running protocol's verbs above the raw composer (which stays available): nobody types framing by hand. */
@@ -8,6 +9,7 @@ export function ProtocolVerbs({ id }: { id: string }) {
   const protocolId = useSession(id, (s) => s.protocol?.id ?? null);
   if (protocolId === 'socketio') return <SocketIoVerbs id={id} />;
   if (protocolId === 'graphql') return <GraphqlVerbs id={id} />;
+  if (protocolId === 'mqtt') return <MqttVerbs id={id} />;
   if (protocolId === 'stomp') return <StompVerbs id={id} />;
   if (protocolId === 'signalr') return <SignalrVerbs id={id} />;
   return null;

@@ -67,6 +67,12 @@ export function connect(id: string): void {
   if (!checked.ok) return setProblem(id, 'endpoint', checked.error);
   const protocols = parseSubprotocols(subprotocols);
   if (!protocols.ok) return setProblem(id, 'endpoint', protocols.error);
+  // MQTT brokers refuse a WebSocket that does not offer `mqtt`: offered for the user, and said so.
+  const offerMqtt = state.drafts.protocol === 'mqtt' && protocols.value.length === 0 && !isSimulator;
+  if (offerMqtt) {
+    protocols.value.push('mqtt');
+    setDraft(id, { subprotocols: 'mqtt' });
+  }
   const via = viaAgent ? agentVia(state.agent) : undefined;
   if (via && !via.ok) return setProblem(id, 'endpoint', via.error);
 
@@ -81,6 +87,7 @@ export function connect(id: string): void {
   session.setProtocolChoice(state.drafts.protocol);
   const refusal = session.connect(url, protocols.value, via?.value);
   if (refusal) return setProblem(id, 'endpoint', refusal);
+  if (offerMqtt) session.note('MQTT: offered the subprotocol mqtt, which brokers require (Subprotocols was empty)');
   if (isSimulator) session.note('Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.');
 }
 

@@ -14,7 +14,7 @@ import type { ProtocolRuntime } from '../protocol/sessions/types';
  */
 
 /** The running runtime, or why there is none. */
-function runtimeOf(id: string): { runtime: ProtocolRuntime } | { error: string } {
+export function runtimeOf(id: string): { runtime: ProtocolRuntime } | { error: string } {
   const session = findSession(id);
   const state = getSession(id);
   if (!session || !state) return { error: 'No such connection' };

@@ -105,7 +105,7 @@ export class MqttRuntime implements ProtocolRuntime {
     switch (packet.cmd) {
       case 'connack': {
         const code = packet.reasonCode ?? packet.returnCode ?? 0;
-        if (isFailure('connack', code, this.version)) {
+        if (isFailure('connack', code)) {
           this.io.note(`MQTT: the broker refused the connection: ${reasonName('connack', code, this.version)}`, 'error');
           return true;
         }
@@ -125,25 +125,25 @@ export class MqttRuntime implements ProtocolRuntime {
         return true;
       case 'pubrec': {
         const code = packet.reasonCode ?? 0;
-        if (isFailure('pubrec', code, this.version)) return (this.answered(packet.messageId, reasonName('pubrec', code, this.version), true), true);
+        if (isFailure('pubrec', code)) return (this.answered(packet.messageId, reasonName('pubrec', code, this.version), true), true);
         this.send({ cmd: 'pubrel', messageId: packet.messageId ?? 0 }, true);
         return true;
       }
       case 'puback':
       case 'pubcomp': {
         const code = packet.reasonCode ?? 0;
-        this.answered(packet.messageId, code === 0 ? `${packet.cmd.toUpperCase()}` : `${packet.cmd.toUpperCase()} ${reasonName(packet.cmd, code, this.version)}`, isFailure(packet.cmd, code, this.version));
+        this.answered(packet.messageId, code === 0 ? `${packet.cmd.toUpperCase()}` : `${packet.cmd.toUpperCase()} ${reasonName(packet.cmd, code, this.version)}`, isFailure(packet.cmd, code));
         return true;
       }
       case 'suback': {
         const granted = (packet.granted as (number | { qos: number })[]).map((g) => (typeof g === 'number' ? g : g.qos));
-        const failed = granted.some((g) => isFailure('suback', g, this.version));
+        const failed = granted.some((g) => isFailure('suback', g));
         this.answered(packet.messageId, `SUBACK ${granted.map((g) => reasonName('suback', g, this.version)).join(', ')}`, failed);
         return false;
       }
       case 'unsuback': {
         const codes = (packet as { granted?: number[] }).granted ?? [];
-        const failed = codes.some((c) => isFailure('unsuback', c, this.version));
+        const failed = codes.some((c) => isFailure('unsuback', c));
         this.answered(packet.messageId, `UNSUBACK${codes.length ? ` ${codes.map((c) => reasonName('unsuback', c, this.version)).join(', ')}` : ''}`, failed);
         return false;
       }

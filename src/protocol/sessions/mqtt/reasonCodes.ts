@@ -63,13 +63,15 @@ export function reasonName(cmd: string, code: number, version: 4 | 5): string {
     if (cmd === 'suback') return code === 0x80 ? `${hex} Failure` : code <= 2 ? `Granted QoS ${code}` : `${hex} Unknown return code`;
     return `${hex}`;
   }
+  // NOTE: a 3.1.1-only broker (aedes, for one) answers an MQTT 5 CONNECT with its 3.1.1 return code 1.
+  if (cmd === 'connack' && code > 0 && code < 0x80) return `${code} ${V3_CONNACK[code] ?? 'Unknown return code'} (a 3.1.1 return code: the broker does not speak MQTT 5)`;
   if (code === 0 && cmd === 'suback') return `${hex} Granted QoS 0`;
   if (code === 0 && cmd === 'disconnect') return `${hex} Normal disconnection`;
   return `${hex} ${V5[code] ?? 'Unknown reason code'}`;
 }
 
-/** Whether a reason or return code says the request failed (0x80 and up; any non-zero CONNACK return code in 3.1.1). */
-export function isFailure(cmd: string, code: number, version: 4 | 5): boolean {
-  if (version !== 5 && cmd === 'connack') return code !== 0;
+/** Whether a reason or return code says the request failed: 0x80 and up, and any non-zero CONNACK code. */
+export function isFailure(cmd: string, code: number): boolean {
+  if (cmd === 'connack') return code !== 0;
   return code >= 0x80;
 }
