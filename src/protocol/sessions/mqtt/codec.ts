@@ -30,7 +30,7 @@ export function parseMqttFrame(data: Payload, version: MqttVersion): Packet[] {
   });
   const left = reader.parse(Buffer.from(data));
   if (failure) throw failure;
-  if (left > 0) throw new Error(`incomplete packet: ${left} byte${left === 1 ? '' : 's'} left after ${packets.length} whole packet${packets.length === 1 ? '' : 's'}`);
+  if (left > 0) throw new Error(`incomplete packet: the message ends inside packet ${packets.length + 1} (${data.byteLength} bytes in all)`);
   return packets;
 }
 
@@ -51,9 +51,15 @@ export function bytesForDisplay(bytes: Uint8Array): { text: string } | { hex: st
   }
 }
 
+/** The bytes of a Buffer or typed array (checked with isView: a test's DOM may bring its own Uint8Array). */
+function asBytes(value: unknown): Uint8Array | null {
+  return ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : null;
+}
+
 /** A JSON-safe copy of a value read by mqtt-packet: Buffers become text or hex. */
 function plain(value: unknown): unknown {
-  if (value instanceof Uint8Array) return bytesForDisplay(value);
+  const bytes = asBytes(value);
+  if (bytes) return bytesForDisplay(bytes);
   if (Array.isArray(value)) return value.map(plain);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -72,8 +78,9 @@ function reasonOf(packet: Packet, version: MqttVersion): string | null {
 }
 
 function payloadText(payload: unknown): string {
-  if (payload instanceof Uint8Array) {
-    const shown = bytesForDisplay(payload);
+  const bytes = asBytes(payload);
+  if (bytes) {
+    const shown = bytesForDisplay(bytes);
     const text = 'text' in shown ? shown.text : `hex ${shown.hex}`;
     return text.length > SUMMARY_PAYLOAD_CHARS ? `${text.slice(0, SUMMARY_PAYLOAD_CHARS)}…` : text;
   }
