@@ -15,6 +15,30 @@ export function pickMqttProtocol(/** @type {Set<string>} */ offered) {
 }
 
 /**
+ * createWebSocketStream, except that what is written in one tick goes out as one WebSocket message.
+ * NOTE: aedes writes each packet in pieces (fixed header, length, body); MQTT allows a packet to span
+ * WebSocket messages, but a log that shows one message a row reads far better when each holds
+ * whole packets, as Mosquitto and most brokers send them.
+ * @param {import('ws').WebSocket} ws
+ */
+function packetStream(ws) {
+  const stream = createWebSocketStream(ws);
+  const writeOne = stream._write.bind(stream);
+  stream._writev = (chunks, callback) => writeOne(Buffer.concat(chunks.map((c) => /** @type {Buffer} */ (c.chunk))), 'binary', callback);
+  const write = stream.write;
+  stream.write = /** @type {typeof stream.write} */ (
+    function (/** @type {unknown[]} */ ...args) {
+      if (!stream.writableCorked) {
+        stream.cork();
+        process.nextTick(() => stream.uncork());
+      }
+      return Reflect.apply(write, stream, args);
+    }
+  );
+  return stream;
+}
+
+/**
  * Creates the broker and its WebSocket server (noServer: Local Echo hands it the upgrades).
  * @param {{ maxPayload: number }} limits
  */
@@ -24,7 +48,7 @@ export function createMqttEndpoint({ maxPayload }) {
   const ready = broker.listen();
   const wss = new WebSocketServer({ noServer: true, maxPayload, handleProtocols: pickMqttProtocol });
   wss.on('connection', (ws, req) => {
-    const stream = createWebSocketStream(ws);
+    const stream = packetStream(ws);
     // A client that breaks the socket is aedes's to clean up; the stream must not throw unheard.
     stream.on('error', () => ws.terminate());
     ready.then(

@@ -52,6 +52,8 @@ describe('/mqtt (aedes)', () => {
     expect(v4.connack.returnCode).toBe(0);
     v4.send({ cmd: 'pingreq' });
     await v4.next('pingresp');
+    // Each packet comes whole in one message (aedes writes it in pieces; the endpoint joins them).
+    expect(v4.ws.received.map((m) => m.data.length)).toEqual([4, 2]);
     v4.ws.close();
   });
 

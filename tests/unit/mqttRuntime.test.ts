@@ -142,6 +142,21 @@ describe('MQTT runtime', () => {
     expect(sent.at(-1)!.packet.cmd).toBe('puback');
   });
 
+  it('reassembles a packet split across WebSocket messages (MQTT over WebSocket allows it)', () => {
+    const { runtime, sent } = setup();
+    runtime.start();
+    const whole = new Uint8Array(frame({ cmd: 'publish', topic: 'split/a', payload: 'joined', qos: 1, messageId: 8, retain: false, dup: false }));
+    expect(runtime.received(whole.slice(0, 1).buffer)).toBe(false);
+    expect(runtime.received(whole.slice(1, 5).buffer)).toBe(false);
+    expect(sent.at(-1)!.packet.cmd).toBe('connect');
+    expect(runtime.received(whole.slice(5).buffer)).toBe(false);
+    expect(sent.at(-1)).toEqual({ packet: expect.objectContaining({ cmd: 'puback', messageId: 8 }), housekeeping: true });
+    // A CONNACK in two pieces: the piece that completes it is housekeeping.
+    const connack = new Uint8Array(frame({ cmd: 'connack', returnCode: 0, sessionPresent: false }));
+    expect(runtime.received(connack.slice(0, 2).buffer)).toBe(false);
+    expect(runtime.received(connack.slice(2).buffer)).toBe(true);
+  });
+
   it('closing sends DISCONNECT once', () => {
     const { runtime, cmds } = setup();
     runtime.start();

@@ -30,8 +30,39 @@ export function parseMqttFrame(data: Payload, version: MqttVersion): Packet[] {
   });
   const left = reader.parse(Buffer.from(data));
   if (failure) throw failure;
-  if (left > 0) throw new Error(`incomplete packet: the message ends inside packet ${packets.length + 1} (${data.byteLength} bytes in all)`);
+  if (left > 0) {
+    throw new Error(`incomplete packet: the message ends inside packet ${packets.length + 1} (${data.byteLength} bytes in all); a packet may continue in the next message`);
+  }
   return packets;
+}
+
+/**
+ * Reads a connection's MQTT byte stream across WebSocket messages: MQTT over WebSocket lets a
+ * packet span messages (MQTT 5 §6.0), so the runtime keeps one reader per connection.
+ */
+export class MqttReader {
+  private readonly reader;
+  private packets: Packet[] = [];
+  private failure: Error | null = null;
+
+  constructor(version: MqttVersion) {
+    this.reader = parser({ protocolVersion: version });
+    this.reader.on('packet', (packet) => this.packets.push(packet));
+    this.reader.on('error', (error: unknown) => {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+    });
+  }
+
+  /** The packets this message completed (a packet begun earlier included); throws when the stream is not MQTT. */
+  read(data: Payload): Packet[] {
+    if (typeof data === 'string') throw new Error('MQTT packets travel in binary messages; this one is text');
+    this.packets = [];
+    this.failure = null;
+    // NOTE: after an error mqtt-packet drops what it held and starts afresh with the next message.
+    this.reader.parse(Buffer.from(data));
+    if (this.failure) throw this.failure;
+    return this.packets;
+  }
 }
 
 /** One packet written by mqtt-packet, as a binary WebSocket message. */

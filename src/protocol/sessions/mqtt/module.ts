@@ -1,6 +1,6 @@
 import type { Payload } from '../../../connection/types';
 import type { ProtocolContext, ProtocolIo, ProtocolModule, ProtocolRuntime } from '../types';
-import { decodeMqtt, mqttFrame, parseMqttFrame, type MqttPacket } from './codec';
+import { decodeMqtt, mqttFrame, MqttReader, type MqttPacket } from './codec';
 import { isFailure, reasonName } from './reasonCodes';
 import { activeMqttVersion, preferredMqttVersion, setActiveMqttVersion, type MqttVersion } from './version';
 
@@ -34,6 +34,7 @@ export class MqttRuntime implements ProtocolRuntime {
   private keepAlive: ReturnType<typeof setInterval> | null = null;
   private connected = false;
   private disconnected = false;
+  private readonly reader: MqttReader;
 
   constructor(
     private readonly io: ProtocolIo,
@@ -41,6 +42,7 @@ export class MqttRuntime implements ProtocolRuntime {
     private readonly now: () => number = () => performance.now(),
   ) {
     this.version = preferredMqttVersion(context.url);
+    this.reader = new MqttReader(this.version);
   }
 
   start(): void {
@@ -51,12 +53,13 @@ export class MqttRuntime implements ProtocolRuntime {
   received(data: Payload): boolean {
     let packets: MqttPacket[];
     try {
-      packets = parseMqttFrame(data, this.version);
+      packets = this.reader.read(data);
     } catch {
       // Shown raw with its parse error by the decoder; the session goes on.
       return false;
     }
-    let housekeeping = true;
+    // A message that only carries part of a packet is not dimmed: its row says it is incomplete.
+    let housekeeping = packets.length > 0;
     for (const packet of packets) if (!this.handle(packet)) housekeeping = false;
     return housekeeping;
   }

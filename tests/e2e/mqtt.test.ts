@@ -1,0 +1,114 @@
+/** MQTT in real Chromium against Local Echo's /mqtt (the aedes broker), in the built app. */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp } from './harness';
+import { alerts, button, connect, counter, exactName, messageBox, messagesLog, rowTexts, subprotocolsBox, waitForRow, waitForState } from './helpers';
+
+const app = useApp();
+let page: Page;
+
+const protocolBox = (p: Page) => p.getByRole('combobox', { name: exactName('Protocol') });
+const topicBox = (p: Page) => p.getByRole('textbox', { name: exactName('Topic') });
+const qosBox = (p: Page) => p.getByRole('combobox', { name: exactName('QoS') });
+
+/** Texts of the dimmed housekeeping rows. */
+function housekeepingTexts(p: Page): Promise<string[]> {
+  return messagesLog(p).locator('[data-housekeeping="true"]').allInnerTexts();
+}
+
+describe('MQTT against Local Echo /mqtt', () => {
+  it('chosen in Protocol: offers the subprotocol mqtt, CONNECT/CONNACK and PINGREQ are dimmed housekeeping, subscribe then a QoS 1 publish arrives with its topic and QoS', async () => {
+    page = await app.newPage();
+    // Fake timers in the page, so the 30 s keep-alive can be fast-forwarded; time otherwise flows.
+    await page.clock.install();
+    await protocolBox(page).selectOption({ label: 'MQTT' });
+    await connect(page, `${app.wsOrigin}/mqtt`);
+    // Brokers want the subprotocol mqtt: it was offered for the user, and said so.
+    await expect.poll(() => subprotocolsBox(page).inputValue()).toBe('mqtt');
+    await waitForRow(page, 'info', (t) => t.includes('MQTT: offered the subprotocol mqtt'));
+    await expect.poll(async () => (await housekeepingTexts(page)).join('\n')).toMatch(/CONNECT MQTT 3\.1\.1 client wstester-[0-9a-f]{6} keep-alive 30 s[\s\S]*CONNACK 0 Connection Accepted/);
+    await waitForRow(page, 'info', (t) => t.includes('MQTT: connected (MQTT 3.1.1, keep-alive 30 s'));
+
+    await topicBox(page).fill('test/#');
+    await qosBox(page).selectOption({ label: '1' });
+    await button(page, 'Subscribe topic').click();
+    await waitForRow(page, 'sent', (t) => t.includes('SUBSCRIBE #1 test/# QoS 1'));
+    await waitForRow(page, 'received', (t) => t.includes('SUBACK #1 Granted QoS 1'));
+    await waitForRow(page, 'info', (t) => /MQTT: SUBACK Granted QoS 1 for subscribe test\/# QoS 1 \(#1\) after \d+ ms \(round trip\)/.test(t));
+
+    await topicBox(page).fill('test/a');
+    await messageBox(page).fill('hello mqtt');
+    await button(page, 'Publish').click();
+    await waitForRow(page, 'sent', (t) => t.includes('PUBLISH test/a QoS 1 #2 hello mqtt'));
+    // The broker's PUBACK is matched to it; its delivery to our subscription arrives with topic and QoS.
+    await waitForRow(page, 'info', (t) => /MQTT: PUBACK for publish test\/a QoS 1 \(#2\) after \d+ ms \(round trip\)/.test(t));
+    const delivered = await waitForRow(page, 'received', (t) => t.includes('PUBLISH test/a QoS 1'));
+    expect(delivered).toContain('hello mqtt');
+    // PUBACK both ways is housekeeping.
+    await expect.poll(async () => (await housekeepingTexts(page)).filter((t) => t.includes('PUBACK'))).toHaveLength(2);
+
+    // The keep-alive: a PINGREQ after 30 s, answered by PINGRESP, both dimmed.
+    await page.clock.fastForward(31_000);
+    await expect.poll(async () => (await housekeepingTexts(page)).join('\n')).toMatch(/PINGREQ[\s\S]*PINGRESP/);
+
+    // Details: the Decoded tab shows the packet as a tree.
+    await messagesLog(page).locator('[data-kind="received"]', { hasText: 'PUBLISH test/a' }).first().click();
+    const details = page.getByRole('region', { name: exactName('Message details') });
+    await expect.poll(() => details.getByRole('tab', { name: exactName('Decoded') }).getAttribute('aria-selected')).toBe('true');
+    const tree = await details.getByRole('tabpanel').innerText();
+    expect(tree).toContain('PUBLISH');
+    expect(tree).toContain('test/a');
+    expect(tree).toContain('hello mqtt');
+
+    // A wildcard in a publish topic: an alert, nothing sent.
+    await topicBox(page).fill('test/+');
+    const sentBefore = await counter(page, 'Sent');
+    await button(page, 'Publish').click();
+    await expect.poll(() => alerts(page).allInnerTexts()).toEqual([expect.stringMatching(/Topic: the wildcard "\+" \(at character 6\) is allowed only when subscribing/)]);
+    await topicBox(page).fill('a/#/b');
+    await button(page, 'Subscribe topic').click();
+    await expect.poll(() => alerts(page).allInnerTexts()).toEqual([expect.stringMatching(/Topic filter: "#" must be a whole level and the last one/)]);
+    await topicBox(page).fill('');
+    await button(page, 'Unsubscribe topic').click();
+    await expect.poll(() => alerts(page).allInnerTexts()).toEqual([expect.stringMatching(/Topic filter: type a topic/)]);
+    expect(await counter(page, 'Sent')).toBe(sentBefore);
+
+    // Disconnect says DISCONNECT first.
+    await button(page, 'Disconnect').click();
+    await waitForState(page, 'CLOSED');
+    await waitForRow(page, 'sent', (t) => t.includes('DISCONNECT'));
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('Auto picks MQTT from the subprotocol mqtt; a retained message reaches a later subscription', async () => {
+    page = await app.newPage();
+    await connect(page, `${app.wsOrigin}/mqtt`, 'mqtt');
+    await expect.poll(() => page.getByTestId('protocol-picked').innerText()).toBe('MQTT (from the subprotocol mqtt)');
+    await waitForRow(page, 'info', (t) => t.includes('MQTT: connected'));
+    const topic = `retained/${Date.now()}`;
+    await topicBox(page).fill(topic);
+    await page.getByRole('checkbox', { name: exactName('Retain') }).check();
+    await messageBox(page).fill('kept for later');
+    await button(page, 'Publish').click();
+    await waitForRow(page, 'sent', (t) => t.includes(`PUBLISH ${topic} QoS 0 retain kept for later`));
+    await button(page, 'Subscribe topic').click();
+    const row = await waitForRow(page, 'received', (t) => t.includes(`PUBLISH ${topic} QoS 0`));
+    expect(row).toContain('retain');
+    expect(row).toContain('kept for later');
+    await button(page, 'Unsubscribe topic').click();
+    await waitForRow(page, 'received', (t) => t.includes('UNSUBACK #2'));
+  });
+
+  it('MQTT version 5 is used from the next Connect, and the 3.1.1-only broker refusing it is named', async () => {
+    page = await app.newPage();
+    await connect(page, `${app.wsOrigin}/mqtt`, 'mqtt');
+    await waitForRow(page, 'info', (t) => t.includes('MQTT: connected (MQTT 3.1.1'));
+    await page.getByRole('combobox', { name: exactName('MQTT version') }).selectOption({ label: '5' });
+    await button(page, 'Disconnect').click();
+    await waitForState(page, 'CLOSED');
+    await button(page, 'Connect').click();
+    await waitForRow(page, 'sent', (t) => t.includes('CONNECT MQTT 5'));
+    await waitForRow(page, 'error', (t) => t.includes('MQTT: the broker refused the connection: 1 Unacceptable protocol version (a 3.1.1 return code: the broker does not speak MQTT 5)'));
+    expect((await rowTexts(page, 'received')).length).toBeGreaterThan(0);
+  });
+});
