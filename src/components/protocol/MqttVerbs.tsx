@@ -14,13 +14,13 @@ export function MqttVerbs({ id }: { id: string }) {
   const [retain, setRetain] = useState(false);
   const [version, setVersion] = useState<MqttVersion>(() => preferredMqttVersion(url));
   return (
-    <fieldset className="protocol-verbs" aria-label="MQTT">
+    <fieldset className="protocol-verbs protocol-verbs--compact" aria-label="MQTT">
       <legend>MQTT</legend>
       <div className="protocol-verbs__row">
-        <label className="protocol-verbs__grow">
+        <label className="protocol-verbs__inline protocol-verbs__grow">
           Topic <input aria-label="Topic" type="text" spellCheck={false} value={topic} onChange={(e) => setTopic(e.target.value)} />
         </label>
-        <label>
+        <label className="protocol-verbs__inline">
           QoS{' '}
           <select aria-label="QoS" value={qos} onChange={(e) => setQos(Number(e.target.value) as QoS)}>
             {QOS_LEVELS.map((level) => (
@@ -30,12 +30,30 @@ export function MqttVerbs({ id }: { id: string }) {
             ))}
           </select>
         </label>
-        <label>
+      </div>
+      <p className="protocol-verbs__operations">
+        <button type="button" className="button" onClick={() => subscribeMqtt(id, topic, qos)}>
+          Subscribe topic
+        </button>
+        <button type="button" className="button" onClick={() => unsubscribeMqtt(id, topic)}>
+          Unsubscribe topic
+        </button>
+      </p>
+      <p className="protocol-verbs__operations">
+        <label className="protocol-verbs__inline">
+          <input type="checkbox" checked={retain} onChange={(e) => setRetain(e.target.checked)} /> Retain
+        </label>
+        <button type="button" className="button button--primary" onClick={() => publishMqtt(id, topic, qos, retain)}>
+          Publish
+        </button>
+        <span className="hint">payload: Message</span>
+      </p>
+      <div className="protocol-verbs__row hint">
+        <label className="protocol-verbs__inline">
           MQTT version{' '}
           <select
             aria-label="MQTT version"
             value={version}
-            title="Used from the next Connect"
             onChange={(e) => {
               const chosen = Number(e.target.value) as MqttVersion;
               setVersion(chosen);
@@ -49,22 +67,8 @@ export function MqttVerbs({ id }: { id: string }) {
             ))}
           </select>
         </label>
+        <span>on next Connect</span>
       </div>
-      <p className="protocol-verbs__operations">
-        <label className="protocol-verbs__check">
-          <input type="checkbox" checked={retain} onChange={(e) => setRetain(e.target.checked)} /> Retain
-        </label>
-        <button type="button" className="button" onClick={() => subscribeMqtt(id, topic, qos)}>
-          Subscribe topic
-        </button>
-        <button type="button" className="button" onClick={() => unsubscribeMqtt(id, topic)}>
-          Unsubscribe topic
-        </button>
-        <button type="button" className="button button--primary" onClick={() => publishMqtt(id, topic, qos, retain)}>
-          Publish
-        </button>
-      </p>
-      <p className="hint">Publish sends the Message below as the payload. MQTT version applies from the next Connect.</p>
     </fieldset>
   );
 }
