@@ -1,6 +1,7 @@
 /** MQTT in real Chromium against Local Echo's /mqtt (the aedes broker), in the built app. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { runAxe } from './axe';
 import { useApp } from './harness';
 import { alerts, button, connect, counter, exactName, messageBox, messagesLog, rowTexts, subprotocolsBox, waitForRow, waitForState } from './helpers';
 
@@ -97,6 +98,9 @@ describe('MQTT against Local Echo /mqtt', () => {
     expect(row).toContain('kept for later');
     await button(page, 'Unsubscribe topic').click();
     await waitForRow(page, 'received', (t) => t.includes('UNSUBACK #2'));
+    // The MQTT verbs and dimmed rows leave axe-core nothing to report.
+    const findings = await runAxe(page);
+    expect(findings.map((f) => `${f.impact} ${f.id}: ${f.nodes.join(' | ')}`)).toEqual([]);
   });
 
   it('MQTT version 5 is used from the next Connect, and the 3.1.1-only broker refusing it is named', async () => {
