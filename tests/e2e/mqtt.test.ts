@@ -74,6 +74,14 @@ describe('MQTT against Local Echo /mqtt', () => {
     await expect.poll(() => alerts(page).allInnerTexts()).toEqual([expect.stringMatching(/Topic filter: type a topic/)]);
     expect(await counter(page, 'Sent')).toBe(sentBefore);
 
+    // Export keeps the binary frames and the protocol: the imported log decodes the same way.
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Export log').click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Import log').click()]);
+    await chooser.setFiles(await download.path());
+    await page.getByRole('region', { name: exactName('Imported log') }).waitFor();
+    await waitForRow(page, 'received', (t) => t.includes('PUBLISH test/a QoS 1') && t.includes('hello mqtt'));
+    await button(page, 'Back to live connection').click();
+
     // Disconnect says DISCONNECT first.
     await button(page, 'Disconnect').click();
     await waitForState(page, 'CLOSED');
@@ -81,7 +89,7 @@ describe('MQTT against Local Echo /mqtt', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('Auto picks MQTT from the subprotocol mqtt; a retained message reaches a later subscription', async () => {
+  it('Auto picks MQTT from the subprotocol mqtt; a retained message reaches a later subscription; QoS 2 is answered both ways', async () => {
     page = await app.newPage();
     await connect(page, `${app.wsOrigin}/mqtt`, 'mqtt');
     await expect.poll(() => page.getByTestId('protocol-picked').innerText()).toBe('MQTT (from the subprotocol mqtt)');
@@ -98,6 +106,22 @@ describe('MQTT against Local Echo /mqtt', () => {
     expect(row).toContain('kept for later');
     await button(page, 'Unsubscribe topic').click();
     await waitForRow(page, 'received', (t) => t.includes('UNSUBACK #2'));
+
+    // QoS 2 both ways: our publish goes PUBREC, PUBREL, PUBCOMP; its delivery to us the same, answered by the app.
+    await topicBox(page).fill('qos2/#');
+    await qosBox(page).selectOption({ label: '2' });
+    await button(page, 'Subscribe topic').click();
+    await waitForRow(page, 'received', (t) => t.includes('SUBACK #3 Granted QoS 2'));
+    await topicBox(page).fill('qos2/x');
+    await page.getByRole('checkbox', { name: exactName('Retain') }).uncheck();
+    await messageBox(page).fill('exactly once');
+    await button(page, 'Publish').click();
+    await waitForRow(page, 'info', (t) => /MQTT: PUBCOMP for publish qos2\/x QoS 2 \(#4\) after \d+ ms \(round trip\)/.test(t));
+    const delivered = await waitForRow(page, 'received', (t) => t.includes('PUBLISH qos2/x QoS 2'));
+    expect(delivered).toContain('exactly once');
+    await expect
+      .poll(async () => (await housekeepingTexts(page)).map((t) => /PUB(REC|REL|COMP)/.exec(t)?.[0]).filter(Boolean).sort())
+      .toEqual(['PUBCOMP', 'PUBCOMP', 'PUBREC', 'PUBREC', 'PUBREL', 'PUBREL']);
     // The MQTT verbs and dimmed rows leave axe-core nothing to report.
     const findings = await runAxe(page);
     expect(findings.map((f) => `${f.impact} ${f.id}: ${f.nodes.join(' | ')}`)).toEqual([]);
