@@ -15,26 +15,17 @@ export function pickMqttProtocol(/** @type {Set<string>} */ offered) {
 }
 
 /**
- * createWebSocketStream, except that what is written in one tick goes out as one WebSocket message.
- * NOTE: aedes writes each packet in pieces (fixed header, length, body); MQTT allows a packet to span
- * WebSocket messages, but a log that shows one message a row reads far better when each holds
- * whole packets, as Mosquitto and most brokers send them.
+ * createWebSocketStream, except that what is written while the stream is corked goes out as one
+ * WebSocket message. NOTE: mqtt-packet (in aedes) corks the stream, writes a packet in pieces (fixed
+ * header, length, body) and uncorks on the next tick; without `_writev` each piece would be its own
+ * message. MQTT lets a packet span messages, but a log that shows one message a row reads far
+ * better when each holds whole packets, as Mosquitto and most brokers send them.
  * @param {import('ws').WebSocket} ws
  */
 function packetStream(ws) {
   const stream = createWebSocketStream(ws);
   const writeOne = stream._write.bind(stream);
   stream._writev = (chunks, callback) => writeOne(Buffer.concat(chunks.map((c) => /** @type {Buffer} */ (c.chunk))), 'binary', callback);
-  const write = stream.write;
-  stream.write = /** @type {typeof stream.write} */ (
-    function (/** @type {unknown[]} */ ...args) {
-      if (!stream.writableCorked) {
-        stream.cork();
-        process.nextTick(() => stream.uncork());
-      }
-      return Reflect.apply(write, stream, args);
-    }
-  );
   return stream;
 }
 
