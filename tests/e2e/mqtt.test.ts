@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runAxe } from './axe';
 import { useApp } from './harness';
-import { alerts, button, connect, counter, exactName, messageBox, messagesLog, rowTexts, subprotocolsBox, waitForRow, waitForState } from './helpers';
+import { alerts, button, connect, counter, exactName, messageBox, messagesLog, rowTexts, sendMessage, subprotocolsBox, waitForRow, waitForState } from './helpers';
 
 const app = useApp();
 let page: Page;
@@ -125,6 +125,23 @@ describe('MQTT against Local Echo /mqtt', () => {
     // The MQTT verbs and dimmed rows leave axe-core nothing to report.
     const findings = await runAxe(page);
     expect(findings.map((f) => `${f.impact} ${f.id}: ${f.nodes.join(' | ')}`)).toEqual([]);
+  });
+
+  it('a message that is not MQTT is shown raw with the parse error, the session goes on, and Filter matches decoded text', async () => {
+    page = await app.newPage();
+    await protocolBox(page).selectOption({ label: 'MQTT' });
+    // /echo sends our own packets back: the CONNECT comes back decoded; a text message cannot be MQTT.
+    await connect(page, `${app.wsOrigin}/echo`, 'mqtt');
+    await waitForRow(page, 'received', (t) => t.includes('CONNECT MQTT 3.1.1 client wstester-'));
+    await sendMessage(page, 'plainly not mqtt');
+    const row = await waitForRow(page, 'received', (t) => t.includes('plainly not mqtt'));
+    expect(row).toContain('Not MQTT 3.1.1: MQTT packets travel in binary messages; this one is text');
+    await topicBox(page).fill('still/going');
+    await button(page, 'Publish').click();
+    await waitForRow(page, 'received', (t) => t.includes('PUBLISH still/going QoS 0'));
+    await page.getByRole('searchbox', { name: exactName('Filter') }).fill('PUBLISH still/going');
+    await expect.poll(() => rowTexts(page, 'received')).toEqual([expect.stringContaining('PUBLISH still/going QoS 0')]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('MQTT version 5 is used from the next Connect, and the 3.1.1-only broker refusing it is named', async () => {
