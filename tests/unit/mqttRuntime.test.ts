@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generate, type Packet } from 'mqtt-packet';
 import { parseMqttFrame } from '../../src/protocol/sessions/mqtt/codec';
-import { KEEP_ALIVE_S, makeClientId, MqttRuntime } from '../../src/protocol/sessions/mqtt/module';
+import { CONNACK_TIMEOUT_MS, KEEP_ALIVE_S, makeClientId, MqttRuntime } from '../../src/protocol/sessions/mqtt/module';
 import { activeMqttVersion, setPreferredMqttVersion } from '../../src/protocol/sessions/mqtt/version';
 import type { ProtocolIo } from '../../src/protocol/sessions/types';
 import type { Payload } from '../../src/connection/types';
@@ -73,6 +73,27 @@ describe('MQTT runtime', () => {
     expect(refused.notes.at(-1)).toEqual({ text: 'MQTT: the broker refused the connection: 5 Not authorized', kind: 'error' });
     vi.advanceTimersByTime(KEEP_ALIVE_S * 3000);
     expect(refused.cmds()).toEqual(['connect (housekeeping)']);
+  });
+
+  it('says when no CONNACK comes within 10 s, and says nothing when one came', () => {
+    vi.useFakeTimers();
+    const silent = setup();
+    silent.runtime.start();
+    vi.advanceTimersByTime(CONNACK_TIMEOUT_MS - 1);
+    expect(silent.notes).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(silent.notes).toEqual([{ text: 'MQTT: no CONNACK within 10 s: is this an MQTT broker (over WebSocket, subprotocol mqtt)?', kind: 'error' }]);
+    const answered = setup();
+    answered.runtime.start();
+    answered.runtime.received(frame({ cmd: 'connack', returnCode: 0, sessionPresent: false }));
+    vi.advanceTimersByTime(CONNACK_TIMEOUT_MS * 2);
+    expect(answered.notes.filter((n) => n.kind === 'error')).toEqual([]);
+    answered.runtime.dispose();
+    const disposed = setup();
+    disposed.runtime.start();
+    disposed.runtime.dispose();
+    vi.advanceTimersByTime(CONNACK_TIMEOUT_MS * 2);
+    expect(disposed.notes).toEqual([]);
   });
 
   it('answers a received QoS 1 PUBLISH with PUBACK, and QoS 2 with PUBREC then PUBCOMP, as housekeeping', () => {

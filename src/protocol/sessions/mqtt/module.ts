@@ -7,6 +7,9 @@ import { activeMqttVersion, preferredMqttVersion, setActiveMqttVersion, type Mqt
 /** The keep-alive we ask for in CONNECT (seconds); a PINGREQ goes out this often. */
 export const KEEP_ALIVE_S = 30;
 
+/** How long CONNACK may take before the log says none came (the server may not speak MQTT). */
+export const CONNACK_TIMEOUT_MS = 10_000;
+
 export type QoS = 0 | 1 | 2;
 
 /** A request awaiting its answer: what it was, and when it went out. */
@@ -32,6 +35,7 @@ export class MqttRuntime implements ProtocolRuntime {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private keepAlive: ReturnType<typeof setInterval> | null = null;
+  private connackTimer: ReturnType<typeof setTimeout> | null = null;
   private connected = false;
   private disconnected = false;
   private readonly reader: MqttReader;
@@ -48,6 +52,10 @@ export class MqttRuntime implements ProtocolRuntime {
   start(): void {
     setActiveMqttVersion(this.context.url, this.version);
     this.send({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: this.version, clean: true, clientId: makeClientId(), keepalive: KEEP_ALIVE_S }, true);
+    this.connackTimer = setTimeout(() => {
+      this.connackTimer = null;
+      this.io.note(`MQTT: no CONNACK within ${CONNACK_TIMEOUT_MS / 1000} s: is this an MQTT broker (over WebSocket, subprotocol mqtt)?`, 'error');
+    }, CONNACK_TIMEOUT_MS);
   }
 
   received(data: Payload): boolean {
@@ -100,6 +108,7 @@ export class MqttRuntime implements ProtocolRuntime {
   dispose(): void {
     if (this.keepAlive !== null) clearInterval(this.keepAlive);
     this.keepAlive = null;
+    this.stopConnackTimer();
     this.pending.clear();
   }
 
@@ -107,6 +116,7 @@ export class MqttRuntime implements ProtocolRuntime {
   private handle(packet: MqttPacket): boolean {
     switch (packet.cmd) {
       case 'connack': {
+        this.stopConnackTimer();
         const code = packet.reasonCode ?? packet.returnCode ?? 0;
         if (isFailure('connack', code)) {
           this.io.note(`MQTT: the broker refused the connection: ${reasonName('connack', code, this.version)}`, 'error');
@@ -180,6 +190,11 @@ export class MqttRuntime implements ProtocolRuntime {
 
   private send(packet: MqttPacket, housekeeping: boolean): void {
     this.io.send(mqttFrame(packet, this.version), housekeeping);
+  }
+
+  private stopConnackTimer(): void {
+    if (this.connackTimer !== null) clearTimeout(this.connackTimer);
+    this.connackTimer = null;
   }
 
   /** PINGREQ every keep-alive period, so the broker never drops a quiet client (it waits 1.5 periods). */
