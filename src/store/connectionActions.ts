@@ -67,14 +67,14 @@ export function connect(id: string): void {
   if (!checked.ok) return setProblem(id, 'endpoint', checked.error);
   const protocols = parseSubprotocols(subprotocols);
   if (!protocols.ok) return setProblem(id, 'endpoint', protocols.error);
+  const via = viaAgent ? agentVia(state.agent) : undefined;
+  if (via && !via.ok) return setProblem(id, 'endpoint', via.error);
   // MQTT brokers refuse a WebSocket that does not offer `mqtt`: offered for the user, and said so.
   const offerMqtt = state.drafts.protocol === 'mqtt' && protocols.value.length === 0 && !isSimulator;
   if (offerMqtt) {
     protocols.value.push('mqtt');
     setDraft(id, { subprotocols: 'mqtt' });
   }
-  const via = viaAgent ? agentVia(state.agent) : undefined;
-  if (via && !via.ok) return setProblem(id, 'endpoint', via.error);
 
   const { url, warning } = checked.value;
   recordEndpoint(url, protocols.value.join(', '));
