@@ -4,8 +4,8 @@
  * protocol with no server of their own (and the tests run against real servers):
  * /socket.io/ (the socket.io server: echoes each event, acks with its arguments, emits a tick)
  * /graphql (the graphql-ws server with a small schema: a query, a mutation, a counting subscription)
- * /stomp (a small STOMP 1.2 endpoint, see ./stompEndpoint.js) and /signalr (a small hub speaking
- * SignalR's JSON hub protocol, see ./signalrEndpoint.js).
+ * /stomp (a small STOMP 1.2 endpoint, see ./stompEndpoint.js), /signalr (a small hub speaking
+ * SignalR's JSON hub protocol, see ./signalrEndpoint.js) and /mqtt (the aedes broker, see ./mqttEndpoint.js).
  */
 import { Server as EngineServer } from 'engine.io';
 import { Server as SocketIoServer } from 'socket.io';
@@ -16,13 +16,14 @@ import { createRequire } from 'node:module';
 import { pickStompProtocol, serveStomp } from './stompEndpoint.js';
 import { serveSignalr } from './signalrEndpoint.js';
 import { ROOT, SCHEMA_SDL } from './graphqlSchema.js';
+import { createMqttEndpoint } from './mqttEndpoint.js';
 
 // NOTE: graphql refuses a schema built by another copy of itself, so it is loaded as Node resolves
 // it for graphql-ws (a test runner's resolver may pick graphql's development build instead).
 const { buildSchema } = /** @type {typeof import('graphql')} */ (createRequire(import.meta.url)('graphql'));
 
 /** Paths the protocol endpoints serve (socket.io's path ends with a slash, as its clients ask). */
-export const PROTOCOL_PATHS = Object.freeze(['/socket.io/', '/graphql', '/stomp', '/signalr']);
+export const PROTOCOL_PATHS = Object.freeze(['/socket.io/', '/graphql', '/stomp', '/signalr', '/mqtt']);
 /** How often /socket.io/ emits its `tick` event. */
 export const TICK_MS = 1000;
 /** The most events one `firehose` emit may ask for. */
@@ -98,6 +99,7 @@ export function createProtocolEndpoints({ maxPayload }) {
   stompWss.on('connection', serveStomp);
   const signalrWss = new WebSocketServer({ noServer: true, maxPayload });
   signalrWss.on('connection', serveSignalr);
+  const mqtt = createMqttEndpoint({ maxPayload });
 
   /** @type {Promise<void> | null} */
   let closing = null;
@@ -114,12 +116,13 @@ export function createProtocolEndpoints({ maxPayload }) {
     handleUpgrade(pathname, req, socket, head) {
       if (pathname === '/graphql') graphqlWss.handleUpgrade(req, socket, head, (ws) => graphqlWss.emit('connection', ws, req));
       else if (pathname === '/signalr') signalrWss.handleUpgrade(req, socket, head, (ws) => signalrWss.emit('connection', ws, req));
+      else if (pathname === '/mqtt') mqtt.wss.handleUpgrade(req, socket, head, (ws) => mqtt.wss.emit('connection', ws, req));
       else if (pathname === '/stomp') stompWss.handleUpgrade(req, socket, head, (ws) => stompWss.emit('connection', ws, req));
       else engine.handleUpgrade(req, socket, head);
     },
     /** Open connections (they count toward Local Echo's limit). */
     get clients() {
-      return graphqlWss.clients.size + stompWss.clients.size + signalrWss.clients.size + engine.clientsCount;
+      return graphqlWss.clients.size + stompWss.clients.size + signalrWss.clients.size + mqtt.wss.clients.size + engine.clientsCount;
     },
     /** Closes every connection; safe to call more than once. */
     close() {
@@ -129,7 +132,7 @@ export function createProtocolEndpoints({ maxPayload }) {
         // NOTE: graphql-ws's dispose closes its WebSocketServer itself (a second close would reject).
         await Promise.resolve(graphqlServer.dispose()).catch(() => {});
         for (const wss of [stompWss, signalrWss]) for (const client of wss.clients) client.terminate();
-        await Promise.all([stompWss, signalrWss].map((wss) => new Promise((resolve) => wss.close(() => resolve(undefined)))));
+        await Promise.all([...[stompWss, signalrWss].map((wss) => new Promise((resolve) => wss.close(() => resolve(undefined)))), mqtt.close()]);
       })();
       return closing;
     },

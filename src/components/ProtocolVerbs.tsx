@@ -7,6 +7,7 @@ import { GraphqlConnectOptions, GraphqlVerbs } from './protocol/GraphqlVerbs';
 import { SignalrVerbs } from './protocol/SignalrVerbs';
 import { SocketIoConnectOptions, SocketIoVerbs } from './protocol/SocketIoVerbs';
 import { StompVerbs } from './protocol/StompVerbs';
+import { MqttVerbs } from './protocol/MqttVerbs';
 
 /** The protocol the next Connect will speak, as far as the drafts tell (what Auto would pick from URL and subprotocols). */
 function plannedProtocol(s: SessionState): ProtocolId | null {
@@ -27,6 +28,7 @@ export function ProtocolVerbs({ id }: { id: string }) {
   const shown = planned !== null && planned !== running ? null : running;
   if (shown === 'socketio') return <SocketIoVerbs id={id} />;
   if (shown === 'graphql') return <GraphqlVerbs id={id} />;
+  if (shown === 'mqtt') return <MqttVerbs id={id} />;
   if (shown === 'stomp') return <StompVerbs id={id} />;
   if (shown === 'signalr') return <SignalrVerbs id={id} />;
   if (planned === 'socketio') return <SocketIoConnectOptions id={id} />;

@@ -60,6 +60,11 @@ export class ProtocolDriver {
     if (this.sniffLeft > 0) this.sniff(data);
   }
 
+  /** The user closes the open connection: the protocol may say goodbye first. */
+  closing(): void {
+    this.runtime?.closing?.();
+  }
+
   /** Stops the running protocol (the connection closed or is replaced). */
   stop(): void {
     this.epoch++;

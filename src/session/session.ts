@@ -166,6 +166,7 @@ export class Session {
           this.note('Connection attempt cancelled before it opened');
           return this.connection.close();
         }
+        if (this.readyState === 'OPEN') this.protocol.closing();
         return this.connection.close(event.code, event.reason);
       case 'opened': {
         this.clearConnectTimer();
@@ -290,6 +291,7 @@ export class Session {
     if (this.disposed) return;
     this.stopRepeat();
     this.disposed = true;
+    if (this.readyState === 'OPEN') this.protocol.closing();
     this.stopProtocol();
     this.recorder.stop();
     this.stopHeartbeat();

@@ -74,6 +74,12 @@ export function connect(id: string): void {
   if (via && !via.ok) return setProblem(id, 'endpoint', via.error);
   const protocolOptions = protocolOptionsOf(state.drafts.protocol, state.protocolDraft);
   if (!protocolOptions.ok) return setProblem(id, 'endpoint', protocolOptions.error);
+  // MQTT brokers refuse a WebSocket that does not offer `mqtt`: offered for the user, and said so.
+  const offerMqtt = state.drafts.protocol === 'mqtt' && protocols.value.length === 0 && !isSimulator;
+  if (offerMqtt) {
+    protocols.value.push('mqtt');
+    setDraft(id, { subprotocols: 'mqtt' });
+  }
 
   const { url, warning } = checked.value;
   recordEndpoint(url, protocols.value.join(', '));
@@ -86,6 +92,7 @@ export function connect(id: string): void {
   session.setProtocolChoice(state.drafts.protocol, protocolOptions.value);
   const refusal = session.connect(url, protocols.value, via?.value);
   if (refusal) return setProblem(id, 'endpoint', refusal);
+  if (offerMqtt) session.note('MQTT: offered the subprotocol mqtt, which brokers require (Subprotocols was empty)');
   if (!isSimulator) return;
   const speaks = simulatedProtocol(url, protocols.value, state.drafts.protocol);
   session.note(

@@ -18,7 +18,7 @@ import type { ProtocolChoice, ProtocolOptions, ProtocolRuntime } from '../protoc
  */
 
 /** The running runtime, or why there is none. */
-function runtimeOf(id: string): { runtime: ProtocolRuntime } | { error: string } {
+export function runtimeOf(id: string): { runtime: ProtocolRuntime } | { error: string } {
   const session = findSession(id);
   const state = getSession(id);
   if (!session || !state) return { error: 'No such connection' };

@@ -4,7 +4,7 @@ import type { ProtocolId, ProtocolModule } from './types';
 const IMPORTERS: Record<ProtocolId, (() => Promise<ProtocolModule>) | null> = {
   socketio: () => import('./socketio/module').then((m) => m.socketIoModule),
   graphql: () => import('./graphql/module').then((m) => m.graphqlModule),
-  mqtt: null,
+  mqtt: () => import('./mqtt/module').then((m) => m.mqttModule),
   stomp: () => import('./stomp/module').then((m) => m.stompModule),
   signalr: () => import('./signalr/module').then((m) => m.signalrModule),
 };

@@ -91,6 +91,8 @@ export interface ProtocolRuntime {
   start(): void;
   /** Reacts to one received frame; returns true when the frame was housekeeping (logged dimmed). */
   received(data: Payload, at: number): boolean;
+  /** The user closes the open connection: a last word before the close (MQTT's DISCONNECT). */
+  closing?(): void;
   /** Stops the runtime's timers. */
   dispose(): void;
 }
