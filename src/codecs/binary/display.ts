@@ -26,9 +26,12 @@ function isExt(value: object): value is { type: number; data: Uint8Array } {
   return value.constructor?.name === 'ExtData' && 'type' in value && 'data' in value;
 }
 
+/** The largest integer a JSON (double) number holds exactly. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
  * A decoded value as a JSON-safe structure for the JSON tree: bytes become `bytes(n) hex` text,
- * bigints decimal strings, NaN and ±Infinity their names, Dates ISO text, a Map with a key that is
+ * bigints beyond 2^53 decimal strings (smaller ones numbers), NaN and ±Infinity their names, Dates ISO text, a Map with a key that is
  * not a string `{ "$map": [{ key, value }] }`, a CBOR tag `{ "$tag": n, value }`, a MessagePack
  * extension `{ "$ext": type, data }`. Strings stay strings: the tree shows them as text, never HTML.
  */
@@ -41,7 +44,8 @@ export function toDisplay(value: unknown, depth = 0): unknown {
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'bigint':
-      return value.toString();
+      // A 64-bit integer that a JSON number holds exactly stays a number (1244953373880432 typed is that number back).
+      return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value.toString();
     case 'undefined':
       return 'undefined';
     case 'object':

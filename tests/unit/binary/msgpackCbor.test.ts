@@ -94,3 +94,11 @@ describe('CBOR decoding', () => {
     expect(decodeCbor(encodeCbor({ a: [1, 'x', null] }))).toEqual({ ok: true, value: { a: [1, 'x', null] } });
   });
 });
+
+describe('64-bit integers a JSON number holds exactly', () => {
+  it('come back as numbers (MessagePack sends integers over 2^32 as 64-bit)', () => {
+    expect(decodeMsgpack(msgpackEncode({ '': 1244953373880432 }))).toEqual({ ok: true, value: { '': 1244953373880432 } });
+    expect(decodeMsgpack(msgpackEncode(-(2 ** 40)))).toEqual({ ok: true, value: -(2 ** 40) });
+    expect(decodeMsgpack(msgpackEncode(2n ** 53n, { useBigInt64: true }))).toEqual({ ok: true, value: '9007199254740992' });
+  });
+});
