@@ -1,32 +1,15 @@
 // @vitest-environment node
 // Local Echo's /mqtt: the aedes broker over WebSocket, spoken to with mqtt-packet over a `ws` client.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { generate, parser, type Packet } from 'mqtt-packet';
-import { startServer } from '../../server/serve.js';
+import { useServedDir } from './servedDir';
 import { closed, openClient, type Client } from './wsClient';
 
-let dir = '';
-let server: Awaited<ReturnType<typeof startServer>>;
-let wsOrigin = '';
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'local-echo-mqtt-'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>tester</title>');
-  server = await startServer({ root: dir, port: 0 });
-  wsOrigin = server.origin.replace(/^http/, 'ws');
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const served = useServedDir('local-echo-mqtt-');
 
 /** An MQTT client over one WebSocket: sends packets, and waits for the next packet of a type. */
 async function mqttClient(version: 4 | 5 = 4, protocols = ['mqtt']) {
-  const ws: Client = await openClient(`${wsOrigin}/mqtt`, protocols);
+  const ws: Client = await openClient(`${served.wsOrigin}/mqtt`, protocols);
   const packets: Packet[] = [];
   const reader = parser({ protocolVersion: version });
   reader.on('packet', (p) => packets.push(p));
@@ -94,7 +77,7 @@ describe('/mqtt (aedes)', () => {
   });
 
   it('a packet that is not MQTT ends the connection, and the server goes on', async () => {
-    const ws = await openClient(`${wsOrigin}/mqtt`, ['mqtt']);
+    const ws = await openClient(`${served.wsOrigin}/mqtt`, ['mqtt']);
     const done = closed(ws);
     ws.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff]));
     await done;

@@ -2,37 +2,21 @@
 // Every upgrade is checked before anything acts on it: malformed ones get an HTTP error and a
 // closed socket, Vite's own sockets go to Vite, and the limits hold.
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { localEchoPlugin } from '../../server/localEchoPlugin.js';
 import { startServer } from '../../server/serve.js';
 import { rawExchange, upgradeRequest } from './serverChild';
+import { useServedDir } from './servedDir';
 import { closed, openClient, type Client } from './wsClient';
 
-let dir = '';
-let server: Awaited<ReturnType<typeof startServer>>;
-let wsOrigin = '';
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'upgrade-guard-'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>tester</title>');
-  server = await startServer({ root: dir, port: 0 });
-  wsOrigin = server.origin.replace(/^http/, 'ws');
-});
-
-afterAll(async () => {
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const served = useServedDir('upgrade-guard-');
 
 /** Opens a client on this file's server. */
-const open = (path: string, protocols?: string[]): Promise<Client> => openClient(wsOrigin + path, protocols);
+const open = (path: string, protocols?: string[]): Promise<Client> => openClient(served.wsOrigin + path, protocols);
 
 describe('Vite HMR sockets beside Local Echo (the plugin)', () => {
   let plain: Server;
@@ -94,13 +78,13 @@ describe('malformed upgrades', () => {
     ['the target *', upgradeRequest('*'), 400],
     ['a malformed extension offer', upgradeRequest('/echo', ['Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=99']), 400],
   ])('refuses %s with an HTTP error and closes the socket', async (_name, request, status) => {
-    const { data, closed } = await rawExchange(server.port, request, 2000);
+    const { data, closed } = await rawExchange(served.server.port, request, 2000);
     expect(data.toString('latin1')).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
     expect(closed).toBe(true);
   });
 
   it('turns an upgrade for // into an unknown path (1008), and keeps serving', async () => {
-    const ws = new WebSocket(`${wsOrigin}//`);
+    const ws = new WebSocket(`${served.wsOrigin}//`);
     const { code, reason } = await closed(ws);
     expect(code).toBe(1008);
     expect(reason).toContain('Unknown path //');
@@ -122,7 +106,7 @@ describe('limits', () => {
   const origin = () => limited.origin.replace(/^http/, 'ws');
 
   beforeAll(async () => {
-    limited = await startServer({ root: dir, port: 0, limits: { maxConnections: 2, idleTimeoutMs: 400, maxPayload: 1024 } });
+    limited = await startServer({ root: served.dir, port: 0, limits: { maxConnections: 2, idleTimeoutMs: 400, maxPayload: 1024 } });
   });
 
   afterAll(async () => {
