@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import { completeFrame, decodeGraphql, dialectOf, parseGraphqlFrame, subscribeFrame } from '../../src/protocol/sessions/graphql/codec';
-import { GraphqlRuntime } from '../../src/protocol/sessions/graphql/module';
+import { GraphqlRuntime, isResultFrame } from '../../src/protocol/sessions/graphql/module';
 import type { ProtocolIo } from '../../src/protocol/sessions/types';
 
 /** Frames as the graphql-ws 6.4 server sent them (captured from Local Echo's /graphql). */
@@ -142,5 +142,28 @@ describe('GraphQL housekeeping and operations', () => {
     expect(decodeGraphql(LEGACY_SERVER.error, 'legacy').summary).toMatch(/^error #2 \{"message":"Cannot query field/);
     runtime.received(LEGACY_SERVER.refused);
     expect(notes.at(-1)).toBe('GraphQL: the server refused connection_init: {"message":"bad token"}');
+  });
+});
+
+describe('result frames are told from their first characters (not parsed per message)', () => {
+  it('knows next and legacy data frames, id first or type first, and nothing else', () => {
+    expect(isResultFrame(SERVER_FRAMES.next)).toBe(true);
+    expect(isResultFrame(stringifyMessage({ id: 'op-7', type: MessageType.Next, payload: { data: { n: 1 } } }))).toBe(true);
+    expect(isResultFrame('{"type":"data","id":"3","payload":{"data":{}}}')).toBe(true);
+    expect(isResultFrame('{ "id": "3", "type": "data", "payload": {} }')).toBe(true);
+    for (const frame of [SERVER_FRAMES.ack, SERVER_FRAMES.complete, SERVER_FRAMES.error, '{"type":"ping"}', '{"type":"ka"}', '{"payload":{},"type":"next","id":"1"}', 'next', '']) {
+      expect(isResultFrame(frame)).toBe(false);
+    }
+    expect(isResultFrame(new ArrayBuffer(4))).toBe(false);
+  });
+
+  it('a result never ends its operation; complete after it does', () => {
+    const { io, operations } = fakeIo();
+    const runtime = new GraphqlRuntime(io, { url: 'ws://h/graphql', subprotocol: 'graphql-transport-ws' });
+    const id = runtime.subscribe('subscription { count(to: 3) }');
+    expect(runtime.received(`{"id":"${id}","type":"next","payload":{"data":{"count":1}}}`)).toBe(false);
+    expect(operations.at(-1)).toEqual([id]);
+    expect(runtime.received(`{"id":"${id}","type":"complete"}`)).toBe(false);
+    expect(operations.at(-1)).toEqual([]);
   });
 });

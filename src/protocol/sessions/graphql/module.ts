@@ -7,6 +7,18 @@ const ENDS_OPERATION = new Set<string>(['complete', 'error']);
 /** Housekeeping messages from the server, in either dialect. */
 const HOUSEKEEPING = new Set<string>([MessageType.ConnectionAck, MessageType.Pong, 'ka']);
 
+/**
+ * A result frame (`next`, or the legacy `data`) as graphql-ws and most servers write it: id first or
+ * type first. Such frames neither end an operation nor are housekeeping, so they are not parsed on
+ * the hot path; the anchored, bounded pattern reads only the frame's first few dozen characters.
+ */
+const RESULT_FRAME = /^\{\s*(?:"id"\s*:\s*"[^"\\]{0,64}"\s*,\s*)?"type"\s*:\s*"(?:next|data)"/;
+
+/** Whether a frame is an operation's result, told from its first characters (see RESULT_FRAME). */
+export function isResultFrame(data: Payload): boolean {
+  return typeof data === 'string' && RESULT_FRAME.test(data);
+}
+
 /** GraphQL over WebSocket: connection_init/ack, pings answered, operations started and completed by id. */
 export class GraphqlRuntime implements ProtocolRuntime {
   readonly id = 'graphql' as const;
@@ -27,6 +39,7 @@ export class GraphqlRuntime implements ProtocolRuntime {
   }
 
   received(data: Payload): boolean {
+    if (isResultFrame(data)) return false;
     let message;
     try {
       message = parseGraphqlFrame(data, this.dialect);
