@@ -5,6 +5,7 @@ import type { LogView } from '../log/filteredLog';
 import { LogRow, ROW_HEIGHT } from './LogRow';
 import type { TextPattern } from '../log/textPattern';
 import type { EntryDecoder } from './useDecoder';
+import { usePreviewChars } from './usePreviewChars';
 
 /** How close to the end (in pixels) still counts as "at the newest entry". */
 const AT_END_SLACK = ROW_HEIGHT;
@@ -24,6 +25,8 @@ interface LogListProps {
 }
 
 interface RowProps {
+  /** Characters of payload a row shows at most. */
+  previewChars: number;
   view: LogView;
   /** Changes whenever the log does, so rows re-read their entry. */
   version: number;
@@ -34,7 +37,7 @@ interface RowProps {
   decoder: EntryDecoder | null;
 }
 
-function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight, decoder }: RowComponentProps<RowProps>) {
+function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight, decoder, previewChars }: RowComponentProps<RowProps>) {
   const entry = view.at(index);
   if (!entry) return <div style={style} />;
   const previous = index > 0 ? view.at(index - 1) : undefined;
@@ -48,6 +51,7 @@ function Row({ index, style, view, selectedSeq, activeSeq, onOpen, highlight, de
       onOpen={onOpen}
       highlight={highlight}
       decoded={decoder ? decoder(entry) : null}
+      previewChars={previewChars}
     />
   );
 }
@@ -73,11 +77,14 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
   const listRef = useRef<ListImperativeAPI>(null);
   const [following, setFollowing] = useState(true);
   const [seqWhenLeft, setSeqWhenLeft] = useState(0);
+  // The rows' previews are as long as what fits across the log.
+  const count = view.length;
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const previewChars = usePreviewChars(box, count > 0);
   const lastSeqRef = useRef(lastSeq);
   useLayoutEffect(() => {
     lastSeqRef.current = lastSeq;
   });
-  const count = view.length;
 
   // After every change of the log: stay pinned to the end while following; otherwise keep the
   // rows the user is reading in place when older entries are trimmed from above them.
@@ -146,7 +153,7 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
 
   const newBelow = following ? 0 : Math.max(0, lastSeq - seqWhenLeft);
   return (
-    <div className="log-list">
+    <div className="log-list" ref={setBox}>
       <List
         listRef={listRef}
         className="log-scroll"
@@ -161,7 +168,7 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
         rowComponent={Row}
         rowCount={count}
         rowHeight={ROW_HEIGHT}
-        rowProps={{ view, version, selectedSeq, activeSeq, onOpen: open, highlight, decoder }}
+        rowProps={{ view, version, selectedSeq, activeSeq, onOpen: open, highlight, decoder, previewChars }}
         overscanCount={8}
       >
         {count === 0 ? <p className="log-empty">No entries yet. Connect, then send a message.</p> : null}
