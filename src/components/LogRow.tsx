@@ -20,8 +20,8 @@ interface LogRowProps {
   entry: LogEntry;
   /** Time since the entry shown above it, null for the first. */
   deltaMs: number | null;
-  /** Position from the virtual list. */
-  style: CSSProperties;
+  /** Position from a virtual list that places each row itself (the log's rows are in flow). */
+  style?: CSSProperties;
   /** Open in Message details. */
   selected: boolean;
   /** The keyboard cursor: the one row in the tab order. */
