@@ -52,13 +52,19 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(0);
   const count = view.length;
+  // NOTE: a log shown with its entries already there (an imported log, a tab shown again) opens at
+  // its oldest entry; following pins it to the newest once the log changes.
+  const [versionAtMount] = useState(version);
+  const pinned = following && version !== versionAtMount;
   const countRef = useRef(count);
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const previewChars = usePreviewChars(box, count > 0);
   const lastSeqRef = useRef(lastSeq);
+  const pinnedRef = useRef(pinned);
   useLayoutEffect(() => {
     lastSeqRef.current = lastSeq;
     countRef.current = count;
+    pinnedRef.current = pinned;
   });
 
   useLayoutEffect(() => {
@@ -80,13 +86,13 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
     const shift = before.view === view ? view.dropped - before.dropped : 0;
     droppedRef.current = { view, dropped: view.dropped };
     if (!el) return;
-    if (following) el.scrollTop = count * ROW_HEIGHT;
+    if (pinned) el.scrollTop = count * ROW_HEIGHT;
     else if (shift > 0) {
       el.scrollTop = Math.max(0, el.scrollTop - shift * ROW_HEIGHT);
       // The window follows now, not when the scroll event comes a frame later.
       setScrollTop(el.scrollTop);
     }
-  }, [version, count, following, view]);
+  }, [version, count, pinned, view]);
 
   const onScroll = useCallback(() => {
     const el = scrollerRef.current;
@@ -97,8 +103,8 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
       if (was && !atEnd) setSeqWhenLeft(lastSeqRef.current);
       return atEnd;
     });
-    // While following, the window is the end whatever the offset: no render per scroll event.
-    if (!atEnd) setScrollTop(el.scrollTop);
+    // While pinned to the end, the window is the end whatever the offset: no render per scroll event.
+    if (!atEnd || !pinnedRef.current) setScrollTop(el.scrollTop);
   }, []);
 
   // The keyboard cursor: arrow keys move it, Enter on it opens the entry.
@@ -144,7 +150,7 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
     setFollowing(true);
   };
 
-  const { start, end } = rowWindow({ count, scrollTop, viewHeight, rowHeight: ROW_HEIGHT, overscan: OVERSCAN, following });
+  const { start, end } = rowWindow({ count, scrollTop, viewHeight, rowHeight: ROW_HEIGHT, overscan: OVERSCAN, following: pinned });
   const rows = [];
   for (let index = start; index < end; index++) {
     const entry = view.at(index);

@@ -40,7 +40,8 @@ export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, ac
   const explanation = explainClose(entry);
   const isMessage = entry.kind === 'sent' || entry.kind === 'received';
   const summary = decoded && !decoded.error ? decoded.summary : null;
-  const text = entry.kind === 'close' ? describeClose(entry) : summary !== null ? summary : previewEntry(entry, previewChars);
+  // NOTE: only payloads are cut to what fits; the app's own notes are short and read whole (by screen readers too).
+  const text = entry.kind === 'close' ? describeClose(entry) : summary !== null ? summary : previewEntry(entry, isMessage ? previewChars : ROW_PREVIEW_CHARS);
   return (
     <div
       className={`log-row log-row--${entry.kind}${entry.auto ? ' log-row--auto' : ''}${selected ? ' log-row--selected' : ''}`}
