@@ -66,7 +66,7 @@ const componentImportRules = [
 const PURE_DIRS = ['codecs', 'protocol', 'format', 'stats', 'compose', 'files', 'log'];
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', '**/*.tsbuildinfo']),
+  globalIgnores(['dist/', '.scratch/', 'node_modules/', 'coverage/', '**/*.tsbuildinfo']),
 
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -3,15 +3,16 @@
  * The payload matrix (text, JSON and binary at several sizes) and the four-connection run: the
  * bare page against the app, alternately, several rounds, medians.
  */
+import { cpuByType, cpuDelta } from './cpu.js';
 import { appRun, bareFirehose, receivedText } from './inPage.js';
 import { appTabsRun, bareFirehoses } from './inPageTabs.js';
 import { median, round, withPage } from './withPage.js';
 
 /**
  * @typedef {{ type: 'text' | 'json' | 'binary', size: number, n: number }} Payload
- * @typedef {{ newPage(url: string): Promise<import('./cdp.js').RawPage> }} Browser
+ * @typedef {{ pid: number, newPage(url: string): Promise<import('./cdp.js').RawPage> }} Browser
  * @typedef {{ browser: Browser, wsOrigin: string, appUrl: string, barePage: string, log: (line: string) => void }} Context
- * @typedef {Payload & { rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, exact: boolean }} MatrixRow
+ * @typedef {Payload & { rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, exact: boolean, bareCpuPerK: number, appCpuPerK: number }} MatrixRow
  * @typedef {{ tabs: number, type: string, size: number, n: number, rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, exact: boolean }} TabsRow
  */
 
@@ -21,7 +22,24 @@ export function firehoseUrl(/** @type {string} */ wsOrigin, /** @type {Payload} 
 }
 
 /**
- * One matrix row: bare then app, `rounds` times; rates in messages per second.
+ * Runs `fn` and adds the CPU time all of the browser's processes used meanwhile per 1000 of `n` messages to `into`.
+ * @template T
+ * @param {Browser} browser
+ * @param {number} n
+ * @param {number[]} into
+ * @param {() => Promise<T>} fn
+ */
+async function countingCpu(browser, n, into, fn) {
+  const before = await cpuByType(browser.pid);
+  const result = await fn();
+  const used = cpuDelta(before, await cpuByType(browser.pid));
+  into.push((Object.values(used).reduce((a, b) => a + b, 0) / n) * 1000);
+  return result;
+}
+
+/**
+ * One matrix row: bare then app, `rounds` times; rates in messages per second, and CPU ms per
+ * 1000 messages of all the browser's processes (steadier than rates on a busy machine).
  * @param {Context} ctx
  * @param {Payload} payload
  * @param {number} rounds
@@ -32,16 +50,18 @@ export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, pa
   const { n } = payload;
   /** @type {number[]} */ const bareRates = [];
   /** @type {number[]} */ const appRates = [];
+  /** @type {number[]} */ const bareCpu = [];
+  /** @type {number[]} */ const appCpu = [];
   let longestTaskMs = 0;
   let bareLongestTaskMs = 0;
   let exact = true;
   for (let round = 1; round <= rounds; round++) {
     log(`matrix ${payload.type} ${payload.size} B x ${n}, round ${round}/${rounds}: bare page, then app…`);
-    const bare = await withPage(browser, barePage, (page) => page.evaluate(bareFirehose, { url, n }));
+    const bare = await withPage(browser, barePage, (page) => countingCpu(browser, n, bareCpu, () => page.evaluate(bareFirehose, { url, n })));
     bareRates.push(n / (bare.ms / 1000));
     bareLongestTaskMs = Math.max(bareLongestTaskMs, bare.longestTaskMs);
     const app = await withPage(browser, appUrl, async (page) => {
-      const result = await page.evaluate(appRun, { url, n });
+      const result = await countingCpu(browser, n, appCpu, () => page.evaluate(appRun, { url, n }));
       const shown = Number((await page.evaluate(receivedText, null)).replace(/\D/g, ''));
       return { ...result, exact: shown === n };
     });
@@ -62,6 +82,8 @@ export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, pa
     longestTaskMs: Math.round(longestTaskMs),
     bareLongestTaskMs: Math.round(bareLongestTaskMs),
     exact,
+    bareCpuPerK: Math.round(median(bareCpu)),
+    appCpuPerK: Math.round(median(appCpu)),
   };
 }
 

@@ -3,7 +3,10 @@
  * `npm run bench`: the built app against a bare page in the same headless Chromium: 64-byte
  * firehoses, a matrix of payloads (medians of alternating runs), four connections at once, the
  * renderer's memory, typing latency, Filter and one big message.
- * Usage: node bench/run.js [--smoke] [--dist dist]
+ * Usage: node bench/run.js [--smoke] [--dist dist] [--only firehose,big,matrix,typing,tabs,memory]
+ *   [--rows json:2048,binary:4096] [--rounds N]
+ * `--only` runs only those parts, `--rows` only those matrix rows (type:size), `--rounds` overrides
+ * how many alternations of bare page and app the matrix and the four-tab row take.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,12 +82,39 @@ export const SMOKE = {
 
 /**
  * @typedef {import('./matrix.js').Payload} Payload
- * @typedef {{ firehoses: number[], messageSize: number, bigSize: number, rounds: number, matrix: Payload[], typing: Payload, tabs: Payload & { tabs: number }, memory: import('./memory.js').MemoryPlan[] }} BenchPlan
+ * @typedef {{ firehoses: number[], messageSize: number, bigSize: number, rounds: number, matrix: Payload[], typing: Payload | null, tabs: (Payload & { tabs: number }) | null, memory: import('./memory.js').MemoryPlan[] }} BenchPlan
  * @typedef {{ n: number, bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, heapMB: number, newestVisible: boolean, exact: boolean, typingAppRate: number, keyLatencyMaxMs: number | null, keysMeasured: number, filterMs: number | null }} FirehoseResult
  * @typedef {{ type: 'text' | 'binary', bytes: number, bareMs: number, appMs: number, afterArrivalMs: number, longestTaskMs: number }} BigResult
  * @typedef {Awaited<ReturnType<typeof launchRaw>>} RawBrowser
  * @typedef {import('./cdp.js').RawPage} RawPage
  */
+
+/** The parts of the bench, in the order they run; `--only` picks some. */
+export const SECTIONS = /** @type {const} */ (['firehose', 'big', 'matrix', 'typing', 'tabs', 'memory']);
+
+/**
+ * The plan cut down to some parts, some matrix rows (`type:size`, e.g. `json:2048`) and a number of rounds.
+ * @param {BenchPlan} plan
+ * @param {{ only?: string[] | null, rows?: string[] | null, rounds?: number | null }} cut
+ * @returns {BenchPlan}
+ */
+export function cutPlan(plan, { only = null, rows = null, rounds = null }) {
+  const unknown = (only ?? []).filter((name) => !(/** @type {readonly string[]} */ (SECTIONS)).includes(name));
+  if (unknown.length) throw new Error(`--only: no part named ${unknown.join(', ')} (parts: ${SECTIONS.join(', ')})`);
+  const wanted = (/** @type {typeof SECTIONS[number]} */ name) => only === null || only.includes(name);
+  const matrix = plan.matrix.filter((p) => rows === null || rows.includes(`${p.type}:${p.size}`));
+  if (rows !== null && matrix.length === 0) throw new Error(`--rows: no matrix row among ${rows.join(', ')} (rows: ${plan.matrix.map((p) => `${p.type}:${p.size}`).join(', ')})`);
+  return {
+    ...plan,
+    rounds: rounds ?? plan.rounds,
+    firehoses: wanted('firehose') ? plan.firehoses : [],
+    bigSize: wanted('big') ? plan.bigSize : 0,
+    matrix: wanted('matrix') ? matrix : [],
+    typing: wanted('typing') ? plan.typing : null,
+    tabs: wanted('tabs') ? plan.tabs : null,
+    memory: wanted('memory') ? plan.memory : [],
+  };
+}
 
 /**
  * Runs the plan against the built app in `dist`, returning every figure.
@@ -133,7 +163,7 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
     }
     /** @type {BigResult[]} */
     const big = [];
-    for (const type of /** @type {const} */ (['text', 'binary'])) {
+    for (const type of plan.bigSize > 0 ? /** @type {const} */ (['text', 'binary']) : []) {
       const url = `${wsOrigin}/big?size=${plan.bigSize}&type=${type}`;
       log(`one ${type} message of ${plan.bigSize} bytes…`);
       const bare = await withPage(browser, barePage, (page) => page.evaluate(bareOneMessage, { url }));
@@ -151,16 +181,8 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
     /** @type {import('./matrix.js').MatrixRow[]} */
     const matrix = [];
     for (const payload of plan.matrix) matrix.push(await matrixRow(ctx, payload, plan.rounds));
-    log(`typing into Message during a ${plan.typing.size} B ${plan.typing.type} firehose…`);
-    const typingRun = await withPage(browser, server.url, (page) => appWhileTyping(page, firehoseUrl(wsOrigin, plan.typing), plan.typing.n));
-    const typing = {
-      ...plan.typing,
-      appRate: Math.round(plan.typing.n / (typingRun.ms / 1000)),
-      keyLatencyMaxMs: typingRun.keyLatenciesMs.length ? Math.round(Math.max(...typingRun.keyLatenciesMs)) : null,
-      keysMeasured: typingRun.keyLatenciesMs.length,
-      longestTaskMs: Math.round(typingRun.longestTaskMs),
-    };
-    const tabs = await tabsRow(ctx, plan.tabs, plan.rounds);
+    const typing = plan.typing ? await typingRow(ctx, plan.typing) : null;
+    const tabs = plan.tabs ? await tabsRow(ctx, plan.tabs, plan.rounds) : null;
     /** @type {import('./memory.js').MemoryRow[]} */
     const memory = [];
     for (const m of plan.memory) {
@@ -172,6 +194,23 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * Typing into Message during a firehose: the app's rate and the slowest key.
+ * @param {{ browser: RawBrowser, wsOrigin: string, appUrl: string, log: (line: string) => void }} ctx
+ * @param {Payload} payload
+ */
+async function typingRow({ browser, wsOrigin, appUrl, log }, payload) {
+  log(`typing into Message during a ${payload.size} B ${payload.type} firehose…`);
+  const run = await withPage(browser, appUrl, (page) => appWhileTyping(page, firehoseUrl(wsOrigin, payload), payload.n));
+  return {
+    ...payload,
+    appRate: Math.round(payload.n / (run.ms / 1000)),
+    keyLatencyMaxMs: run.keyLatenciesMs.length ? Math.round(Math.max(...run.keyLatenciesMs)) : null,
+    keysMeasured: run.keyLatenciesMs.length,
+    longestTaskMs: Math.round(run.longestTaskMs),
+  };
 }
 
 /** Types one character as a keyboard would (keydown with text, then keyup). */
@@ -225,37 +264,44 @@ async function appWhileTyping(page, url, n) {
 const count = (/** @type {number} */ x) => x.toLocaleString('en-US');
 const sizeLabel = (/** @type {number} */ bytes) => (bytes >= 1024 && bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} B`);
 
-/** Prints the figures as tables and one JSON line. */
+/** A table (header, separator, rows) followed by a blank line, or nothing when it has no rows (a part not run). */
+const table = (/** @type {string} */ header, /** @type {string[]} */ rows) => (rows.length ? [header, header.replace(/[^|]+/g, '---'), ...rows, ''] : []);
+
+/** Prints the figures as tables (of the parts that ran) and one JSON line. */
 export function report(/** @type {Awaited<ReturnType<typeof runBench>>} */ results) {
+  const { typing, tabs } = results;
   const lines = [
-    '| firehose | bare msg/s | app msg/s | app/bare | longest task app (bare) | heap after (GC) | newest visible | counter exact | app msg/s while typing | max key latency (keys) | filter answer |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...results.firehoses.map((r) =>
-      `| ${r.n.toLocaleString('en-US')} x 64 B | ${r.bareRate.toLocaleString('en-US')} | ${r.appRate.toLocaleString('en-US')} | ${r.ratio} | ${r.longestTaskMs} ms (${r.bareLongestTaskMs} ms) | ${r.heapMB} MB | ${r.newestVisible ? 'yes' : 'NO'} | ${r.exact ? 'yes' : 'NO'} | ${r.typingAppRate.toLocaleString('en-US')} | ${r.keyLatencyMaxMs ?? '-'} ms (${r.keysMeasured}) | ${r.filterMs ?? '-'} ms |`,
+    ...table(
+      '| firehose | bare msg/s | app msg/s | app/bare | longest task app (bare) | heap after (GC) | newest visible | counter exact | app msg/s while typing | max key latency (keys) | filter answer |',
+      results.firehoses.map((r) =>
+        `| ${count(r.n)} x 64 B | ${count(r.bareRate)} | ${count(r.appRate)} | ${r.ratio} | ${r.longestTaskMs} ms (${r.bareLongestTaskMs} ms) | ${r.heapMB} MB | ${r.newestVisible ? 'yes' : 'NO'} | ${r.exact ? 'yes' : 'NO'} | ${count(r.typingAppRate)} | ${r.keyLatencyMaxMs ?? '-'} ms (${r.keysMeasured}) | ${r.filterMs ?? '-'} ms |`,
+      ),
     ),
-    '',
-    '| one message | bare arrival | app counted+shown | after arrival | longest task |',
-    '|---|---|---|---|---|',
-    ...results.big.map((r) => `| ${(r.bytes / MiB).toFixed(0)} MiB ${r.type} | ${r.bareMs} ms | ${r.appMs} ms | ${r.afterArrivalMs} ms | ${r.longestTaskMs} ms |`),
-    '',
-    `| payload (median of ${results.matrix[0]?.rounds ?? 0}) | n | bare msg/s | app msg/s | app/bare | bare MB/s | longest task app (bare) | counter exact | runs bare / app |`,
-    '|---|---|---|---|---|---|---|---|---|',
-    ...results.matrix.map((r) =>
-      `| ${r.type} ${sizeLabel(r.size)} | ${count(r.n)} | ${count(r.bareRate)} | ${count(r.appRate)} | ${r.ratio} | ${((r.bareRate * r.size) / 1e6).toFixed(1)} | ${r.longestTaskMs} ms (${r.bareLongestTaskMs} ms) | ${r.exact ? 'yes' : 'NO'} | ${r.bareRates.map(count).join(', ')} / ${r.appRates.map(count).join(', ')} |`,
+    ...table(
+      '| one message | bare arrival | app counted+shown | after arrival | longest task |',
+      results.big.map((r) => `| ${(r.bytes / MiB).toFixed(0)} MiB ${r.type} | ${r.bareMs} ms | ${r.appMs} ms | ${r.afterArrivalMs} ms | ${r.longestTaskMs} ms |`),
     ),
-    '',
-    '| typing into Message during | app msg/s | max key latency (keys) | longest task |',
-    '|---|---|---|---|',
-    `| ${results.typing.type} ${sizeLabel(results.typing.size)} x ${count(results.typing.n)} | ${count(results.typing.appRate)} | ${results.typing.keyLatencyMaxMs ?? '-'} ms (${results.typing.keysMeasured}) | ${results.typing.longestTaskMs} ms |`,
-    '',
-    `| at once (median of ${results.tabs.rounds}) | bare msg/s (one page, ${results.tabs.tabs} sockets) | app msg/s (${results.tabs.tabs} tabs) | app/bare | longest task | counters exact | runs bare / app |`,
-    '|---|---|---|---|---|---|---|',
-    `| ${results.tabs.tabs} x ${results.tabs.type} ${sizeLabel(results.tabs.size)} x ${count(results.tabs.n)} | ${count(results.tabs.bareRate)} | ${count(results.tabs.appRate)} | ${results.tabs.ratio} | ${results.tabs.longestTaskMs} ms | ${results.tabs.exact ? 'yes' : 'NO'} | ${results.tabs.bareRates.map(count).join(', ')} / ${results.tabs.appRates.map(count).join(', ')} |`,
-    '',
-    '| renderer memory (VmRSS) | before | after | growth | log keeps (entries, MB) | log budget + 100 MB | JS heap after (GC) | after Clear log + GC | vs before |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...results.memory.map((r) =>
-      `| ${r.label} | ${r.beforeMB} MB | ${r.afterMB} MB | ${r.growthMB} MB | ${r.keptEntries === null ? '-' : `${count(r.keptEntries)}, ${r.keptMB} MB`} | ${r.budgetMB + 100} MB | ${r.heapAfterMB} MB | ${r.afterClearMB === null ? '-' : `${r.afterClearMB} MB (heap ${r.heapAfterClearMB} MB)`} | ${r.clearedGrowthMB === null ? '-' : `${r.clearedGrowthMB} MB`} |`,
+    ...table(
+      `| payload (median of ${results.matrix[0]?.rounds ?? 0}) | n | bare msg/s | app msg/s | app/bare | bare MB/s | longest task app (bare) | counter exact | CPU ms per 1k msgs bare / app | runs bare / app |`,
+      results.matrix.map((r) =>
+        `| ${r.type} ${sizeLabel(r.size)} | ${count(r.n)} | ${count(r.bareRate)} | ${count(r.appRate)} | ${r.ratio} | ${((r.bareRate * r.size) / 1e6).toFixed(1)} | ${r.longestTaskMs} ms (${r.bareLongestTaskMs} ms) | ${r.exact ? 'yes' : 'NO'} | ${r.bareCpuPerK} / ${r.appCpuPerK} | ${r.bareRates.map(count).join(', ')} / ${r.appRates.map(count).join(', ')} |`,
+      ),
+    ),
+    ...table(
+      '| typing into Message during | app msg/s | max key latency (keys) | longest task |',
+      typing ? [`| ${typing.type} ${sizeLabel(typing.size)} x ${count(typing.n)} | ${count(typing.appRate)} | ${typing.keyLatencyMaxMs ?? '-'} ms (${typing.keysMeasured}) | ${typing.longestTaskMs} ms |`] : [],
+    ),
+    ...table(
+      `| at once (median of ${tabs?.rounds ?? 0}) | bare msg/s (one page, ${tabs?.tabs ?? 0} sockets) | app msg/s (${tabs?.tabs ?? 0} tabs) | app/bare | longest task | counters exact | runs bare / app |`,
+      tabs
+        ? [`| ${tabs.tabs} x ${tabs.type} ${sizeLabel(tabs.size)} x ${count(tabs.n)} | ${count(tabs.bareRate)} | ${count(tabs.appRate)} | ${tabs.ratio} | ${tabs.longestTaskMs} ms | ${tabs.exact ? 'yes' : 'NO'} | ${tabs.bareRates.map(count).join(', ')} / ${tabs.appRates.map(count).join(', ')} |`]
+        : [],
+    ),
+    ...table(
+      '| renderer memory (VmRSS) | before | after | growth | log keeps (entries, MB) | log budget + 100 MB | JS heap after (GC) | after Clear log + GC | vs before |',
+      results.memory.map((r) =>
+        `| ${r.label} | ${r.beforeMB} MB | ${r.afterMB} MB | ${r.growthMB} MB | ${r.keptEntries === null ? '-' : `${count(r.keptEntries)}, ${r.keptMB} MB`} | ${r.budgetMB + 100} MB | ${r.heapAfterMB} MB | ${r.afterClearMB === null ? '-' : `${r.afterClearMB} MB (heap ${r.heapAfterClearMB} MB)`} | ${r.clearedGrowthMB === null ? '-' : `${r.clearedGrowthMB} MB`} |`,
+      ),
     ),
     ...results.memory.map((r) => `${r.label}: the log says "${r.logNotes.trim()}"`),
   ];
@@ -267,7 +313,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const args = process.argv.slice(2);
   const distFlag = args.indexOf('--dist');
   const dist = resolve(distFlag >= 0 ? (args[distFlag + 1] ?? 'dist') : 'dist');
-  const plan = args.includes('--smoke') ? SMOKE : FULL;
+  const value = (/** @type {string} */ name) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? (args[i + 1] ?? '') : null;
+  };
+  const list = (/** @type {string} */ name) => value(name)?.split(',').filter(Boolean) ?? null;
+  const rounds = value('rounds');
+  const plan = cutPlan(args.includes('--smoke') ? SMOKE : FULL, { only: list('only'), rows: list('rows'), rounds: rounds === null ? null : Number(rounds) });
   const results = await runBench({ dist, plan, log: (line) => console.error(line) });
   report(results);
 }

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { formatCount } from '../format/count';
+import { trimReason, type LogBounds } from '../log/trimReason';
 import { clearLog, selectEntry } from '../store/connectionActions';
 import { getLog } from '../store/sessionReads';
 import { useSession } from '../store/appStore';
@@ -50,7 +51,14 @@ export function LogPanel({ id }: { id: string }) {
       <StatsStrip id={id} />
       <Alert message={limitProblem} />
       <Alert message={filterError} />
-      <LogNotes shown={view.length} kept={log.length} trimmed={log.trimmed} maxEntries={log.limit.maxEntries} filtering={filtering} />
+      <LogNotes
+        shown={view.length}
+        kept={log.length}
+        trimmed={log.trimmed}
+        trimmedForBytes={log.trimmedForBytes}
+        limits={log.limit}
+        filtering={filtering}
+      />
       <LogList view={view} version={version} lastSeq={log.lastSeq} selectedSeq={selectedSeq} onOpen={onOpen} highlight={highlight} decoder={decoder} />
     </section>
   );
@@ -60,12 +68,14 @@ interface LogNotesProps {
   shown: number;
   kept: number;
   trimmed: number;
-  maxEntries: number;
+  /** How many of the trimmed entries went to stay within the byte budget. */
+  trimmedForBytes: number;
+  limits: LogBounds;
   filtering: boolean;
 }
 
 /** Says plainly what the log is showing: how many of the kept entries, and older entries no longer kept. */
-function LogNotes({ shown, kept, trimmed, maxEntries, filtering }: LogNotesProps) {
+function LogNotes({ shown, kept, trimmed, trimmedForBytes, limits, filtering }: LogNotesProps) {
   if (!filtering && trimmed === 0 && kept === 0) return null;
   return (
     <p className="log-notes">
@@ -74,8 +84,8 @@ function LogNotes({ shown, kept, trimmed, maxEntries, filtering }: LogNotesProps
       </span>
       {trimmed > 0 ? (
         <span>
-          {formatCount(trimmed)} older {trimmed === 1 ? 'entry is' : 'entries are'} no longer kept (the log keeps the newest {formatCount(maxEntries)}
-          ); the counters still count every message.
+          {formatCount(trimmed)} older {trimmed === 1 ? 'entry is' : 'entries are'} no longer kept ({trimReason(trimmed, trimmedForBytes, limits)}); the counters
+          still count every message.
         </span>
       ) : null}
     </p>

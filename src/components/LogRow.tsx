@@ -4,6 +4,7 @@ import { formatClock, formatDuration } from '../format/time';
 import { describeClose, directionLabel, explainClose, isBinary, previewEntry } from '../log/entryText';
 import { visibleSegments } from '../log/highlight';
 import { visibleText } from '../format/visibleText';
+import { ROW_PREVIEW_CHARS } from '../log/rowPreview';
 import type { LogEntry } from '../store/logEntry';
 import type { TextPattern } from '../log/textPattern';
 import type { DecodedFrame } from '../protocol/sessions/types';
@@ -19,8 +20,8 @@ interface LogRowProps {
   entry: LogEntry;
   /** Time since the entry shown above it, null for the first. */
   deltaMs: number | null;
-  /** Position from the virtual list. */
-  style: CSSProperties;
+  /** Position from a virtual list that places each row itself (the log's rows are in flow). */
+  style?: CSSProperties;
   /** Open in Message details. */
   selected: boolean;
   /** The keyboard cursor: the one row in the tab order. */
@@ -30,14 +31,17 @@ interface LogRowProps {
   highlight?: TextPattern | null;
   /** The frame decoded by the running protocol (its summary is shown; a parse error beside the raw frame). */
   decoded?: DecodedFrame | null;
+  /** Characters of payload the row shows at most (what fits across the log). */
+  previewChars?: number;
 }
 
 /** One log entry on one line; payloads are rendered as text nodes, never as HTML. */
-export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, active, onOpen, highlight = null, decoded = null }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, deltaMs, style, selected, active, onOpen, highlight = null, decoded = null, previewChars = ROW_PREVIEW_CHARS }: LogRowProps) {
   const explanation = explainClose(entry);
   const isMessage = entry.kind === 'sent' || entry.kind === 'received';
   const summary = decoded && !decoded.error ? decoded.summary : null;
-  const text = entry.kind === 'close' ? describeClose(entry) : summary !== null ? summary : previewEntry(entry);
+  // NOTE: only payloads are cut to what fits; the app's own notes are short and read whole (by screen readers too).
+  const text = entry.kind === 'close' ? describeClose(entry) : summary !== null ? summary : previewEntry(entry, isMessage ? previewChars : ROW_PREVIEW_CHARS);
   return (
     <div
       className={`log-row log-row--${entry.kind}${entry.auto ? ' log-row--auto' : ''}${selected ? ' log-row--selected' : ''}`}

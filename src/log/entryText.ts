@@ -1,43 +1,29 @@
 import { toHex } from '../codecs/hex';
-import { compactJson } from '../codecs/json';
 import { describeCloseCode } from '../protocol/closeCodes';
 import type { LogEntry } from '../store/logEntry';
+import { compactJsonHead, cutBefore, ROW_PREVIEW_CHARS } from './rowPreview';
 
-/** Characters of text shown in a row: enough to fill a wide screen, never a whole 16 MiB message. */
-export const ROW_PREVIEW_CHARS = 400;
-/** Bytes of a binary message shown as hex in a row. */
+/** Bytes of a binary message shown as hex in a row, at most. */
 export const ROW_PREVIEW_BYTES = 64;
 
 /**
- * One-line preview of an entry's payload for its row (bounded, whatever the payload's size).
+ * One-line preview of an entry's payload for its row, at most `maxChars` characters of it (and
+ * ' …' when there is more): pretty-printed JSON compacted, line breaks and tabs as symbols, binary
+ * as hex. It reads only the start of the payload, so it costs the same for 16 B and 16 MiB.
  * NOTE: still raw text (so filter matches can be found in it); rows show it through
  * visibleSegments, which turns hidden characters into markers.
  */
-export function previewEntry(entry: LogEntry): string {
+export function previewEntry(entry: LogEntry, maxChars: number = ROW_PREVIEW_CHARS): string {
   if (entry.kind === 'close' && entry.close) return describeClose(entry);
   const { data } = entry;
-  if (typeof data !== 'string') return toHex(new Uint8Array(data, 0, Math.min(data.byteLength, ROW_PREVIEW_BYTES))) + (data.byteLength > ROW_PREVIEW_BYTES ? ' …' : '');
-  const text = compactPreview(data);
-  const head = text.length > ROW_PREVIEW_CHARS ? text.slice(0, cutEnd(text, ROW_PREVIEW_CHARS)) + ' …' : text;
+  if (typeof data !== 'string') {
+    // Three characters a byte ("de ").
+    const bytes = Math.min(data.byteLength, ROW_PREVIEW_BYTES, Math.ceil(maxChars / 3));
+    return toHex(new Uint8Array(data, 0, bytes)) + (data.byteLength > bytes ? ' …' : '');
+  }
+  const head = compactJsonHead(data, maxChars) ?? (data.length > maxChars ? `${cutBefore(data, maxChars)} …` : data);
   // Line breaks would break the one-line row; show them as symbols instead.
   return head.replace(/\r\n|\n|\r/g, ' ↵ ').replace(/\t/g, ' ⇥ ');
-}
-
-/** Where to cut text near `max` without splitting a surrogate pair (which would show as a lone surrogate). */
-function cutEnd(text: string, max: number): number {
-  const last = text.charCodeAt(max - 1);
-  return last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
-}
-
-/** Largest multi-line JSON text compacted for its row; bigger ones are previewed as they are. */
-const COMPACT_JSON_MAX_CHARS = 64 * 1024;
-
-/** Pretty-printed JSON (an object or array over several lines) as one compact line; other text unchanged. */
-function compactPreview(text: string): string {
-  if (text.length > COMPACT_JSON_MAX_CHARS || !text.includes('\n')) return text;
-  const first = text.trimStart()[0];
-  if (first !== '{' && first !== '[') return text;
-  return compactJson(text) ?? text;
 }
 
 /** The close line: code, standard name, reason, and whether the close was clean. */

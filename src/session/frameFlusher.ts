@@ -9,17 +9,20 @@ export const FLUSH_FALLBACK_MS = 200;
 export const MIN_FLUSH_INTERVAL_MS = 50;
 
 /**
- * Under a stream, flushes are spaced so that showing them takes about this share of the main
- * thread: a flush that took 25 ms to show is followed by the next one no sooner than 250 ms later.
+ * Under a stream, flushes are spaced so that showing them takes about this share of the time: a
+ * flush that took 10 ms to show is followed by the next one no sooner than 200 ms later.
+ * NOTE: showing also costs the compositor, raster and GPU threads about as much again as what is
+ * measured here; at a tenth, rendering alone cost a firehose about a tenth of its rate.
  */
-export const FLUSH_TIME_SHARE = 0.1;
+export const FLUSH_TIME_SHARE = 0.05;
 
 /**
- * What showing a flush costs in all, per ms of script that its run() and React's render take.
- * NOTE: measured with a Chromium trace under a 4 KiB firehose: about 6 ms of script per flush,
- * then about 18 ms more of style, layout, paint and the list's second render after its scroll.
+ * What showing a flush costs in all, per ms of script that its run() and React's render (and the
+ * layout the log's scroll to the end forces) take.
+ * NOTE: measured with a Chromium trace under a 2 KiB JSON firehose: about 16 ms of script per
+ * flush (traced), then about 26 ms more of layout, pre-paint, paint and commit on the main thread.
  */
-export const RENDER_COST_PER_SCRIPT_MS = 4;
+export const RENDER_COST_PER_SCRIPT_MS = 3;
 
 /** The longest time between two flushes under a stream, however slow rendering is. */
 export const MAX_FLUSH_INTERVAL_MS = 500;

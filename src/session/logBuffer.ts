@@ -28,6 +28,8 @@ export class LogBuffer {
   private nextSeq = 1;
   /** Entries dropped to stay within the limits since the log was last cleared. */
   trimmed = 0;
+  /** Of those, how many were dropped to stay within the byte budget (the rest: the entry count). */
+  trimmedForBytes = 0;
 
   constructor(private limits: LogLimits = DEFAULT_LOG_LIMITS) {}
 
@@ -106,6 +108,7 @@ export class LogBuffer {
     this.count = 0;
     this.bytes = 0;
     this.trimmed = 0;
+    this.trimmedForBytes = 0;
   }
 
   /** Changes the bounds, dropping the oldest entries that no longer fit. */
@@ -114,9 +117,11 @@ export class LogBuffer {
     while ((this.count > limits.maxEntries || this.bytes > limits.maxBytes) && this.count > 1) this.dropOldest();
   }
 
+  /** Drops the oldest entry, counting why: over the entry count, else over the byte budget. */
   private dropOldest(): void {
     const first = this.chunks[0];
     if (!first) return;
+    if (this.count <= this.limits.maxEntries) this.trimmedForBytes++;
     const entry = first[this.head];
     // Let the payload go now, not when the whole chunk goes.
     first[this.head] = undefined as unknown as LogEntry;

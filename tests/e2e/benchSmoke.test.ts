@@ -26,10 +26,10 @@ it('the bench runs end to end and the app counts every message exactly', { timeo
     expect(r.bareRate).toBeGreaterThan(0);
     expect(r.ratio).toBeGreaterThan(0);
   }
-  expect(results.typing.keysMeasured).toBeGreaterThan(0);
+  expect(results.typing?.keysMeasured).toBeGreaterThan(0);
   // Four tabs at once, every tab's counter exact.
   expect(results.tabs).toMatchObject({ tabs: 4, exact: true });
-  expect(results.tabs.appRate).toBeGreaterThan(0);
+  expect(results.tabs?.appRate).toBeGreaterThan(0);
   // Renderer memory is read from the operating system, and the log reports what it keeps.
   for (const r of results.memory) {
     expect(r.beforeMB).toBeGreaterThan(10);

@@ -234,3 +234,25 @@ describe('LogBuffer: invariants under random use', () => {
     }
   });
 });
+
+describe('LogBuffer: why entries were trimmed', () => {
+  it('counts the entries dropped for the byte budget apart from those dropped for the count', () => {
+    const log = new LogBuffer({ maxEntries: 10, maxBytes: 100 });
+    push(log, 20, 1);
+    expect([log.trimmed, log.trimmedForBytes]).toEqual([10, 0]);
+    // Entries of 30 bytes: four of them go over the count first (one entry each), then 8 entries go for the budget (only three fit in 100 bytes).
+    push(log, 5, 30);
+    expect(log.length).toBe(3);
+    expect([log.trimmed, log.trimmedForBytes]).toEqual([22, 8]);
+    log.clear();
+    expect([log.trimmed, log.trimmedForBytes]).toEqual([0, 0]);
+  });
+
+  it('counts a lower limit set later by what it exceeds', () => {
+    const log = new LogBuffer({ maxEntries: 100, maxBytes: 1000 });
+    push(log, 50, 10);
+    log.setLimits({ maxEntries: 40, maxBytes: 1000 });
+    log.setLimits({ maxEntries: 40, maxBytes: 300 });
+    expect([log.length, log.trimmed, log.trimmedForBytes]).toEqual([30, 20, 10]);
+  });
+});
