@@ -177,16 +177,3 @@ export function parseJson(text: string): ParseResult<unknown> {
     return fail(`Invalid JSON at line ${line}, column ${column}: ${message}`);
   }
 }
-
-/** One-line JSON.stringify of text if it is a valid JSON object or array, otherwise null. */
-export function compactJson(text: string): string | null {
-  // NOTE: cheap pre-check so large non-JSON messages are not run through JSON.parse.
-  const first = text.trimStart()[0];
-  if (first !== '{' && first !== '[') return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? JSON.stringify(value) : null;
-  } catch {
-    return null;
-  }
-}

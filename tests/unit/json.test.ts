@@ -1,5 +1,5 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
-import { compactJson, parseJson } from '../../src/codecs/json';
+import { parseJson } from '../../src/codecs/json';
 
 /** The error of a parse that must fail. */
 function errorOf(text: string): string {
@@ -90,21 +90,5 @@ describe('parseJson with other engines\' messages', () => {
   it('falls back to the message alone when the error cannot be located', () => {
     engineSays('JSON Parse error: Something odd');
     expect(errorOf('[1]')).toBe('Invalid JSON: Something odd');
-  });
-});
-
-describe('compactJson', () => {
-  it('compacts objects and arrays onto one line', () => {
-    expect(compactJson('{\n  "a": 1,\n  "b": [1, 2]\n}')).toBe('{"a":1,"b":[1,2]}');
-    expect(compactJson('  [ 1 , "x" ]  ')).toBe('[1,"x"]');
-  });
-
-  it('returns null for scalars and invalid JSON', () => {
-    expect(compactJson('42')).toBeNull();
-    expect(compactJson('"text"')).toBeNull();
-    expect(compactJson('null')).toBeNull();
-    expect(compactJson('{"a":')).toBeNull();
-    expect(compactJson('hello')).toBeNull();
-    expect(compactJson('')).toBeNull();
   });
 });
