@@ -6,7 +6,7 @@
 import { cpuByType, cpuDelta } from './cpu.js';
 import { appRun, bareFirehose, receivedText } from './inPage.js';
 import { appTabsRun, bareFirehoses } from './inPageTabs.js';
-import { median, round, withPage } from './withPage.js';
+import { alternationSummary, median, round, withPage } from './withPage.js';
 
 /**
  * @typedef {{ type: 'text' | 'json' | 'binary', size: number, n: number }} Payload
@@ -69,18 +69,10 @@ export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, pa
     longestTaskMs = Math.max(longestTaskMs, app.longestTaskMs);
     exact &&= app.exact;
   }
-  const bareRate = median(bareRates);
-  const appRate = median(appRates);
   return {
     ...payload,
     rounds,
-    bareRates: bareRates.map(Math.round),
-    appRates: appRates.map(Math.round),
-    bareRate: Math.round(bareRate),
-    appRate: Math.round(appRate),
-    ratio: round(appRate / bareRate, 3),
-    longestTaskMs: Math.round(longestTaskMs),
-    bareLongestTaskMs: Math.round(bareLongestTaskMs),
+    ...alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs }),
     exact,
     bareCpuPerK: Math.round(median(bareCpu)),
     appCpuPerK: Math.round(median(appCpu)),

@@ -5,7 +5,7 @@
  * with Protocol Socket.IO (its runtime answers the housekeeping; rows decode only what is on
  * screen). Alternately, `rounds` times; medians; the ratio app/bare.
  */
-import { median, round, withPage } from './withPage.js';
+import { alternationSummary, withPage } from './withPage.js';
 
 /**
  * @typedef {import('./matrix.js').Context} Context
@@ -157,18 +157,10 @@ export async function socketioFirehose({ browser, wsOrigin, appUrl, barePage, lo
     longestTaskMs = Math.max(longestTaskMs, app.longestTaskMs);
     newestVisible &&= app.shown;
   }
-  const bareRate = median(bareRates);
-  const appRate = median(appRates);
   const row = {
     n,
     rounds,
-    bareRates: bareRates.map(Math.round),
-    appRates: appRates.map(Math.round),
-    bareRate: Math.round(bareRate),
-    appRate: Math.round(appRate),
-    ratio: round(appRate / bareRate, 3),
-    longestTaskMs: Math.round(longestTaskMs),
-    bareLongestTaskMs: Math.round(bareLongestTaskMs),
+    ...alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs }),
     newestVisible,
   };
   log(`Socket.IO firehose, ${n.toLocaleString('en-US')} events (median of ${rounds}): bare ${row.bareRate.toLocaleString('en-US')}/s, app ${row.appRate.toLocaleString('en-US')}/s, app/bare ${row.ratio}, longest task ${row.longestTaskMs} ms (bare ${row.bareLongestTaskMs} ms), last event shown decoded: ${newestVisible ? 'yes' : 'NO'}`);

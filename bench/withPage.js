@@ -30,3 +30,22 @@ export function round(/** @type {number} */ x, /** @type {number} */ digits) {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+/**
+ * What alternated bare/app runs come to: each side's rates (rounded), their medians, the ratio and
+ * the longest tasks.
+ * @param {{ bareRates: number[], appRates: number[], longestTaskMs: number, bareLongestTaskMs: number }} runs
+ */
+export function alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs }) {
+  const bareRate = median(bareRates);
+  const appRate = median(appRates);
+  return {
+    bareRates: bareRates.map(Math.round),
+    appRates: appRates.map(Math.round),
+    bareRate: Math.round(bareRate),
+    appRate: Math.round(appRate),
+    ratio: round(appRate / bareRate, 3),
+    longestTaskMs: Math.round(longestTaskMs),
+    bareLongestTaskMs: Math.round(bareLongestTaskMs),
+  };
+}
