@@ -3,7 +3,7 @@
  * `npm run bench`: the built app against a bare page in the same headless Chromium: 64-byte
  * firehoses, a matrix of payloads (medians of alternating runs), four connections at once, the
  * renderer's memory, typing latency, Filter and one big message.
- * Usage: node bench/run.js [--smoke] [--dist dist] [--only firehose,big,matrix,typing,tabs,memory]
+ * Usage: node bench/run.js [--smoke] [--dist dist] [--only firehose,big,matrix,typing,tabs,memory,socketio]
  *   [--rows json:2048,binary:4096] [--rounds N]
  * `--only` runs only those parts, `--rows` only those matrix rows (type:size), `--rounds` overrides
  * how many alternations of bare page and app the matrix and the four-tab row take.
@@ -53,6 +53,7 @@ export const FULL = {
   ],
   typing: { type: 'text', size: 4096, n: 20_000 },
   tabs: { tabs: 4, type: 'text', size: 1024, n: 15_000 },
+  socketioEvents: 50_000,
   memory: [
     { type: 'text', size: 1024, n: 1_000_000, clearAfter: true },
     { type: 'text', size: 65_536, n: 20_000 },
@@ -74,6 +75,7 @@ export const SMOKE = {
   ],
   typing: { type: 'text', size: 4096, n: 2_000 },
   tabs: { tabs: 4, type: 'text', size: 1024, n: 1_000 },
+  socketioEvents: 2_000,
   memory: [
     { type: 'text', size: 1024, n: 5_000, clearAfter: true },
     { type: 'text', size: 65_536, n: 200 },
@@ -82,7 +84,7 @@ export const SMOKE = {
 
 /**
  * @typedef {import('./matrix.js').Payload} Payload
- * @typedef {{ firehoses: number[], messageSize: number, bigSize: number, rounds: number, matrix: Payload[], typing: Payload | null, tabs: (Payload & { tabs: number }) | null, memory: import('./memory.js').MemoryPlan[] }} BenchPlan
+ * @typedef {{ firehoses: number[], messageSize: number, bigSize: number, rounds: number, matrix: Payload[], typing: Payload | null, tabs: (Payload & { tabs: number }) | null, socketioEvents: number, memory: import('./memory.js').MemoryPlan[] }} BenchPlan
  * @typedef {{ n: number, bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, heapMB: number, newestVisible: boolean, exact: boolean, typingAppRate: number, keyLatencyMaxMs: number | null, keysMeasured: number, filterMs: number | null }} FirehoseResult
  * @typedef {{ type: 'text' | 'binary', bytes: number, bareMs: number, appMs: number, afterArrivalMs: number, longestTaskMs: number }} BigResult
  * @typedef {Awaited<ReturnType<typeof launchRaw>>} RawBrowser
@@ -90,7 +92,7 @@ export const SMOKE = {
  */
 
 /** The parts of the bench, in the order they run; `--only` picks some. */
-export const SECTIONS = /** @type {const} */ (['firehose', 'big', 'matrix', 'typing', 'tabs', 'memory']);
+export const SECTIONS = /** @type {const} */ (['firehose', 'big', 'matrix', 'typing', 'tabs', 'memory', 'socketio']);
 
 /**
  * The plan cut down to some parts, some matrix rows (`type:size`, e.g. `json:2048`) and a number of rounds.
@@ -113,6 +115,7 @@ export function cutPlan(plan, { only = null, rows = null, rounds = null }) {
     typing: wanted('typing') ? plan.typing : null,
     tabs: wanted('tabs') ? plan.tabs : null,
     memory: wanted('memory') ? plan.memory : [],
+    socketioEvents: wanted('socketio') ? plan.socketioEvents : 0,
   };
 }
 
@@ -189,7 +192,7 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
       log(`renderer memory: ${m.n} x ${m.size} B ${m.type}${m.clearAfter ? ', then Clear log' : ''}…`);
       memory.push(await memoryRun({ browser, appUrl: server.url, url: firehoseUrl(wsOrigin, m), plan: m, logBudgetBytes: LOG_BUDGET_BYTES }));
     }
-    return { firehoses, big, matrix, typing, tabs, memory, socketio: await socketioFirehose(ctx, Math.min(...plan.firehoses), plan.rounds) };
+    return { firehoses, big, matrix, typing, tabs, memory, socketio: plan.socketioEvents > 0 ? await socketioFirehose(ctx, plan.socketioEvents, plan.rounds) : null };
   } finally {
     await browser.close();
     await server.close();
