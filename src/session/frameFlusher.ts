@@ -27,6 +27,13 @@ export const RENDER_COST_PER_SCRIPT_MS = 3;
 /** The longest time between two flushes under a stream, however slow rendering is. */
 export const MAX_FLUSH_INTERVAL_MS = 500;
 
+/**
+ * No schedule() for this long (about a frame) means the stream has paused: the waiting flush
+ * runs at the next frame rather than at the stream's cadence.
+ * NOTE: at 50 ms, the last messages of a burst waited 50-100 ms for a check to see the pause.
+ */
+export const PAUSE_MS = 16;
+
 export interface FrameFlusher {
   /** Asks for one flush at an animation frame (or the fallback timer, whichever is first). */
   schedule(): void;
@@ -38,8 +45,8 @@ export interface FrameFlusher {
 /**
  * Coalesces many `schedule()` calls into one call of `run` per animation frame, and under a
  * steady stream into at most one per MIN_FLUSH_INTERVAL_MS, or less often when showing a flush
- * is slow (see FLUSH_TIME_SHARE). When the stream pauses (no schedule() for MIN_FLUSH_INTERVAL_MS),
- * the waiting flush runs at once, so the last messages of a burst never wait for a slow cadence.
+ * is slow (see FLUSH_TIME_SHARE). When the stream pauses (no schedule() for PAUSE_MS), the waiting
+ * flush runs at the next frame, so the last messages of a burst never wait for a slow cadence.
  * NOTE: browsers stop animation frames in hidden tabs; the timer keeps the log flowing there
  * (throttled to about once a second by the browser, which is fine: nothing is lost meanwhile).
  */
@@ -79,13 +86,17 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
     if (hasFrames) frame = requestAnimationFrame(fire);
   };
   const interval = () => Math.min(MAX_FLUSH_INTERVAL_MS, Math.max(MIN_FLUSH_INTERVAL_MS, (cost * RENDER_COST_PER_SCRIPT_MS) / FLUSH_TIME_SHARE));
-  /** While waiting under a stream: flush once the interval is over, or as soon as the stream pauses. */
+  /**
+   * While waiting under a stream: flush once the interval is over, or as soon as the stream pauses
+   * (but never sooner than MIN_FLUSH_INTERVAL_MS after the last flush).
+   */
   const check = () => {
     delay = null;
-    const left = lastRun + interval() - now();
-    if (left <= 0 || calls === callsSeen) return requestFrame();
+    const since = now() - lastRun;
+    const paused = calls === callsSeen;
+    if (since >= interval() || (paused && since >= MIN_FLUSH_INTERVAL_MS)) return requestFrame();
     callsSeen = calls;
-    delay = setTimeout(check, Math.min(left, MIN_FLUSH_INTERVAL_MS));
+    delay = setTimeout(check, paused ? MIN_FLUSH_INTERVAL_MS - since : Math.min(interval() - since, PAUSE_MS));
   };
   return {
     schedule() {
@@ -97,7 +108,7 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
       const wait = lastRun + MIN_FLUSH_INTERVAL_MS - now();
       if (wait <= 0) return requestFrame();
       callsSeen = calls;
-      delay = setTimeout(check, wait);
+      delay = setTimeout(check, Math.min(wait, PAUSE_MS));
     },
     flush() {
       if (pending) fire();

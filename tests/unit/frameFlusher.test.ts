@@ -5,6 +5,7 @@ import {
   FLUSH_TIME_SHARE,
   MAX_FLUSH_INTERVAL_MS,
   MIN_FLUSH_INTERVAL_MS,
+  PAUSE_MS,
   RENDER_COST_PER_SCRIPT_MS,
 } from '../../src/session/frameFlusher';
 
@@ -236,6 +237,47 @@ describe('createFrameFlusher when showing a flush is slow', () => {
     expect(frames.pendingCount()).toBe(1);
     frames.frame();
     expect(run).toHaveBeenCalledTimes(4);
+  });
+
+  it('shows the end of a long stream within about two frames of its last message, not at the slow cadence', async () => {
+    const { run, flusher, settle } = slowFlusher(40);
+    for (let f = 1; f <= 3; f++) {
+      flusher.schedule();
+      flusher.flush();
+      await settle();
+    }
+    // A message every 5 ms for 300 ms: one flush at the slow cadence (MAX_FLUSH_INTERVAL_MS) comes due meanwhile.
+    for (let i = 0; i < 60; i++) {
+      flusher.schedule();
+      vi.advanceTimersByTime(5);
+      if (frames.pendingCount()) frames.frame();
+    }
+    const before = run.mock.calls.length;
+    let waited = 5;
+    while (frames.pendingCount() === 0 && waited < MAX_FLUSH_INTERVAL_MS) {
+      vi.advanceTimersByTime(1);
+      waited++;
+    }
+    expect(waited).toBeGreaterThanOrEqual(PAUSE_MS);
+    // About two frames (it was 50-100 ms when the pause was looked for every 50 ms).
+    expect(waited).toBeLessThanOrEqual(2 * PAUSE_MS + 1);
+    expect(waited).toBeLessThanOrEqual(40);
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(before + 1);
+  });
+
+  it('a pause never brings a flush sooner than MIN_FLUSH_INTERVAL_MS after the last one', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run, clock);
+    flusher.schedule();
+    frames.frame();
+    flusher.schedule(); // one message right after a flush, then silence
+    vi.advanceTimersByTime(MIN_FLUSH_INTERVAL_MS - 1);
+    expect(frames.pendingCount()).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(frames.pendingCount()).toBe(1);
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(2);
   });
 });
 
