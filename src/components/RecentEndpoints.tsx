@@ -3,7 +3,7 @@ import { endpointKey, hasSecrets, redactSubprotocols, redactUrl } from '../secre
 import { useSession } from '../store/appStore';
 import { setDraft } from '../store/connectionActions';
 import { clearEndpoints, removeEndpoint, setRememberSecrets, useHistory, type RecentEndpoint } from '../store/historyStore';
-import { formatClock } from '../format/time';
+import { formatClock, formatDate, formatDateTime } from '../format/time';
 import { SideSection } from './SideSection';
 import './Workspace.css';
 
@@ -14,9 +14,9 @@ const label = (e: RecentEndpoint) => (e.subprotocols ? `${shownUrl(e)} (subproto
 
 /** When an endpoint was last used: the time today, otherwise the date and time. */
 function whenUsed(at: number, now = Date.now()): string {
-  const d = new Date(at);
   const clock = formatClock(at).slice(0, 5);
-  return d.toDateString() === new Date(now).toDateString() ? clock : `${d.toLocaleDateString()} ${clock}`;
+  const day = formatDate(at);
+  return day === formatDate(now) ? clock : `${day} ${clock}`;
 }
 
 /** The last distinct URL + subprotocols combinations; choosing one fills the bar. Also the per-endpoint secrets opt-in. */
@@ -48,7 +48,7 @@ export function RecentEndpoints({ id }: { id: string }) {
             <button
               type="button"
               className="recent-item__choose"
-              title={`${label(e)}\nLast used ${new Date(e.at).toLocaleString()}`}
+              title={`${label(e)}\nLast used ${formatDateTime(e.at)}`}
               onClick={() => setDraft(id, { url: e.url, subprotocols: e.subprotocols })}
             >
               {/* The name comes from the visible text (plus hidden words), so what is read is what is seen. */}
@@ -61,7 +61,7 @@ export function RecentEndpoints({ id }: { id: string }) {
                 </span>
               ) : null}
             </button>
-            <time className="recent-item__time" dateTime={new Date(e.at).toISOString()} title={`Last used ${new Date(e.at).toLocaleString()}`}>
+            <time className="recent-item__time" dateTime={new Date(e.at).toISOString()} title={`Last used ${formatDateTime(e.at)}`}>
               {whenUsed(e.at)}
             </time>
             <button type="button" className="icon-button icon-button--danger" aria-label={`Remove ${label(e)}`} title="Remove" onClick={() => removeEndpoint(e.url, e.subprotocols)}>

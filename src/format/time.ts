@@ -7,6 +7,21 @@ export function formatClock(epochMs: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+/**
+ * Local date and time to the second: `2024-01-02 03:04:05`.
+ * NOTE: not toLocaleString(): its first call in a page loads the locale data (several ms), which
+ * landed on the Connect click, where the recent endpoints list re-renders.
+ */
+export function formatDateTime(epochMs: number): string {
+  return `${formatDate(epochMs)} ${formatClock(epochMs).slice(0, 8)}`;
+}
+
+/** Local date: `2024-01-02`. */
+export function formatDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Human-readable duration: `850 ms`, `1.25 s`, `2 min 05 s`, `1 h 02 min`. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '—';

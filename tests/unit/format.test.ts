@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { formatBytes } from '../../src/format/bytes';
 import { formatCount } from '../../src/format/count';
-import { formatClock, formatDuration } from '../../src/format/time';
+import { formatClock, formatDate, formatDateTime, formatDuration } from '../../src/format/time';
+
+describe('formatDateTime and formatDate', () => {
+  it('give the local date (and time to the second), zero-padded', () => {
+    expect(formatDateTime(new Date(2024, 0, 2, 3, 4, 5, 6).getTime())).toBe('2024-01-02 03:04:05');
+    expect(formatDate(new Date(2024, 11, 31, 23, 59).getTime())).toBe('2024-12-31');
+  });
+});
 
 describe('formatClock', () => {
   it('formats local time as HH:MM:SS.mmm with zero padding', () => {
