@@ -39,6 +39,35 @@ export function bareFirehose({ url, n }) {
 }
 
 /**
+ * The bare page again, but keeping what arrives as a log would: each message's data, time and size
+ * in an entry, the newest `keep` of them in a ring. Tells what keeping messages costs by itself.
+ * @param {{ url: string, n: number, keep: number }} args
+ * @returns {Promise<{ ms: number }>}
+ */
+export function bareKeepingFirehose({ url, n, keep }) {
+  return new Promise((resolve, reject) => {
+    /** @type {unknown[]} */
+    const ring = new Array(keep);
+    let count = 0;
+    const t0 = performance.now();
+    const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
+    ws.onmessage = (event) => {
+      const data = event.data;
+      ring[count % keep] = { seq: count + 1, at: Date.now(), data, size: typeof data === 'string' ? data.length : data.byteLength };
+      if (++count === n) {
+        const ms = performance.now() - t0;
+        ws.close();
+        resolve({ ms });
+      }
+    };
+    ws.onclose = () => {
+      if (count < n) reject(new Error(`bare page (keeping): closed after ${count} of ${n}`));
+    };
+  });
+}
+
+/**
  * Bare page: time from `new WebSocket` until one (large) message has arrived.
  * @param {{ url: string }} args
  * @returns {Promise<{ ms: number }>}

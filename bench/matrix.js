@@ -4,7 +4,7 @@
  * bare page against the app, alternately, several rounds, medians.
  */
 import { cpuByType, cpuDelta } from './cpu.js';
-import { appRun, bareFirehose, receivedText } from './inPage.js';
+import { appRun, bareFirehose, bareKeepingFirehose, receivedText } from './inPage.js';
 import { appTabsRun, bareFirehoses } from './inPageTabs.js';
 import { alternationSummary, median, round, withPage } from './withPage.js';
 
@@ -13,6 +13,7 @@ import { alternationSummary, median, round, withPage } from './withPage.js';
  * @typedef {{ pid: number, newPage(url: string): Promise<import('./cdp.js').RawPage> }} Browser
  * @typedef {{ browser: Browser, wsOrigin: string, appUrl: string, barePage: string, log: (line: string) => void }} Context
  * @typedef {Payload & { rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, exact: boolean, bareCpuPerK: number, appCpuPerK: number }} MatrixRow
+ * @typedef {Payload & { rounds: number, keep: number, countingRates: number[], keepingRates: number[], countingRate: number, keepingRate: number, ratio: number }} KeepingRow
  * @typedef {{ tabs: number, type: string, size: number, n: number, rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, exact: boolean }} TabsRow
  */
 
@@ -76,6 +77,44 @@ export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, pa
     exact,
     bareCpuPerK: Math.round(median(bareCpu)),
     appCpuPerK: Math.round(median(appCpu)),
+  };
+}
+
+/** What a bare page keeps in the keeping runs: as many entries as the app's log keeps by default. */
+export const KEPT_ENTRIES = 100_000;
+
+/**
+ * For reference: a bare page that keeps every message (a ring of KEPT_ENTRIES entries) against
+ * one that only counts, alternately, `rounds` times. Keeping means new memory for every message,
+ * which the counting page never needs; its ratio is what any app that keeps messages starts from.
+ * @param {Context} ctx
+ * @param {Payload} payload
+ * @param {number} rounds
+ * @returns {Promise<KeepingRow>}
+ */
+export async function keepingRow({ browser, wsOrigin, barePage, log }, payload, rounds) {
+  const url = firehoseUrl(wsOrigin, payload);
+  const { n } = payload;
+  /** @type {number[]} */ const countingRates = [];
+  /** @type {number[]} */ const keepingRates = [];
+  for (let round = 1; round <= rounds; round++) {
+    log(`keeping ${payload.type} ${payload.size} B x ${n}, round ${round}/${rounds}: bare page counting, then keeping…`);
+    const counting = await withPage(browser, barePage, (page) => page.evaluate(bareFirehose, { url, n }));
+    countingRates.push(n / (counting.ms / 1000));
+    const keeping = await withPage(browser, barePage, (page) => page.evaluate(bareKeepingFirehose, { url, n, keep: KEPT_ENTRIES }));
+    keepingRates.push(n / (keeping.ms / 1000));
+  }
+  const countingRate = median(countingRates);
+  const keepingRate = median(keepingRates);
+  return {
+    ...payload,
+    rounds,
+    keep: KEPT_ENTRIES,
+    countingRates: countingRates.map(Math.round),
+    keepingRates: keepingRates.map(Math.round),
+    countingRate: Math.round(countingRate),
+    keepingRate: Math.round(keepingRate),
+    ratio: round(keepingRate / countingRate, 3),
   };
 }
 

@@ -26,6 +26,10 @@ it('the bench runs end to end and the app counts every message exactly', { timeo
     expect(r.bareRate).toBeGreaterThan(0);
     expect(r.ratio).toBeGreaterThan(0);
   }
+  // The reference row: a bare page that keeps what it receives, against one that only counts.
+  expect(results.keeping.map((r) => `${r.type}:${r.size}`)).toEqual(['binary:4096']);
+  expect(results.keeping[0]?.keepingRate).toBeGreaterThan(0);
+  expect(results.keeping[0]?.ratio).toBeGreaterThan(0);
   expect(results.typing?.keysMeasured).toBeGreaterThan(0);
   // Four tabs at once, every tab's counter exact.
   expect(results.tabs).toMatchObject({ tabs: 4, exact: true });
