@@ -46,7 +46,7 @@ export interface FrameFlusher {
  * Coalesces many `schedule()` calls into one call of `run` per animation frame, and under a
  * steady stream into at most one per MIN_FLUSH_INTERVAL_MS, or less often when showing a flush
  * is slow (see FLUSH_TIME_SHARE). When the stream pauses (no schedule() for PAUSE_MS), the waiting
- * flush runs at the next frame, so the last messages of a burst never wait for a slow cadence.
+ * flush runs at once, so the last messages of a burst never wait for a slow cadence.
  * NOTE: browsers stop animation frames in hidden tabs; the timer keeps the log flowing there
  * (throttled to about once a second by the browser, which is fine: nothing is lost meanwhile).
  */
@@ -58,9 +58,11 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
   let lastRun = -Infinity;
   /** What the last flushes cost to show (smoothed), in ms of the main thread. */
   let cost = 0;
-  /** schedule() calls ever, and at the last check: equal means the stream paused. */
+  /** schedule() calls ever, and as last seen by a check. */
   let calls = 0;
   let callsSeen = 0;
+  /** When the checks last saw schedule() calls come in (or the wait began). */
+  let quietSince = 0;
   const hasFrames = typeof requestAnimationFrame === 'function';
 
   const cancel = () => {
@@ -87,16 +89,25 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
   };
   const interval = () => Math.min(MAX_FLUSH_INTERVAL_MS, Math.max(MIN_FLUSH_INTERVAL_MS, (cost * RENDER_COST_PER_SCRIPT_MS) / FLUSH_TIME_SHARE));
   /**
-   * While waiting under a stream: flush once the interval is over, or as soon as the stream pauses
-   * (but never sooner than MIN_FLUSH_INTERVAL_MS after the last flush).
+   * While waiting under a stream: flush at a frame once the interval is over; once the stream has
+   * paused (no schedule() for PAUSE_MS), flush at once, but never sooner than MIN_FLUSH_INTERVAL_MS
+   * after the last flush.
+   * NOTE: at once rather than at the next frame: nothing else is coming to batch with, and the
+   * frame will paint what this flush changed anyway.
    */
   const check = () => {
     delay = null;
-    const since = now() - lastRun;
-    const paused = calls === callsSeen;
-    if (since >= interval() || (paused && since >= MIN_FLUSH_INTERVAL_MS)) return requestFrame();
-    callsSeen = calls;
-    delay = setTimeout(check, paused ? MIN_FLUSH_INTERVAL_MS - since : Math.min(interval() - since, PAUSE_MS));
+    const t = now();
+    const since = t - lastRun;
+    if (calls !== callsSeen) {
+      callsSeen = calls;
+      quietSince = t;
+    }
+    const quietFor = t - quietSince;
+    if (quietFor >= PAUSE_MS && since >= MIN_FLUSH_INTERVAL_MS) return fire();
+    if (since >= interval()) return requestFrame();
+    const untilPause = quietFor >= PAUSE_MS ? MIN_FLUSH_INTERVAL_MS - since : PAUSE_MS - quietFor;
+    delay = setTimeout(check, Math.min(interval() - since, untilPause));
   };
   return {
     schedule() {
@@ -108,6 +119,7 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
       const wait = lastRun + MIN_FLUSH_INTERVAL_MS - now();
       if (wait <= 0) return requestFrame();
       callsSeen = calls;
+      quietSince = now();
       delay = setTimeout(check, Math.min(wait, PAUSE_MS));
     },
     flush() {
