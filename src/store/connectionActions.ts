@@ -93,13 +93,17 @@ export function connect(id: string): void {
   const refusal = session.connect(url, protocols.value, via?.value);
   if (refusal) return setProblem(id, 'endpoint', refusal);
   if (offerMqtt) session.note('MQTT: offered the subprotocol mqtt, which brokers require (Subprotocols was empty)');
-  if (!isSimulator) return;
-  const speaks = simulatedProtocol(url, protocols.value, state.drafts.protocol);
-  session.note(
-    speaks
-      ? `Simulator: an endpoint inside this page, no network, speaking ${speaks === 'socketio' ? 'Socket.IO' : 'GraphQL over WebSocket (graphql-transport-ws)'}.`
-      : 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.',
-  );
+  if (isSimulator) {
+    const speaks = simulatedProtocol(url, protocols.value, state.drafts.protocol);
+    session.note(
+      speaks
+        ? `Simulator: an endpoint inside this page, no network, speaking ${speaks === 'socketio' ? 'Socket.IO' : 'GraphQL over WebSocket (graphql-transport-ws)'}.`
+        : 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.',
+    );
+  }
+  // NOTE: the log's new rows render with the rest of what Connect changed, in one pass: rendered
+  // at the next frame instead, they held up the socket's open event by a whole render (~10-20 ms).
+  session.flush();
 }
 
 /** The agent options of a tab: Headers checked (an error names the line), TLS and proxy fields as typed. */
