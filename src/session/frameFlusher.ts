@@ -28,11 +28,23 @@ export const RENDER_COST_PER_SCRIPT_MS = 3;
 export const MAX_FLUSH_INTERVAL_MS = 500;
 
 /**
- * No schedule() for this long (about a frame) means the stream has paused: the waiting flush
- * runs at the next frame rather than at the stream's cadence.
- * NOTE: at 50 ms, the last messages of a burst waited 50-100 ms for a check to see the pause.
+ * No schedule() for this long means the stream has paused: the waiting flush runs at once rather
+ * than at the stream's cadence.
+ * NOTE: at 50 ms (looked for every 50 ms), the last messages of a burst waited 50-100 ms; at 16 ms,
+ * the gaps a loaded machine leaves in a firehose passed for pauses and doubled its flushes.
  */
-export const PAUSE_MS = 16;
+export const PAUSE_MS = 32;
+
+/** How often a waiting flush looks for a pause: it is seen PAUSE_MS to PAUSE_MS + this after the last message. */
+export const PAUSE_CHECK_MS = 16;
+
+/**
+ * A check that runs this much later than it was due found the main thread busy: messages that
+ * came meanwhile may still wait in the queue, so its silence proves no pause.
+ * NOTE: without this, any long enough task under a firehose (a GC, a render) passed for a
+ * pause and brought a flush early: about twice the flushes at 64 bytes a message.
+ */
+export const LATE_CHECK_MS = 8;
 
 export interface FrameFlusher {
   /** Asks for one flush at an animation frame (or the fallback timer, whichever is first). */
@@ -61,8 +73,10 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
   /** schedule() calls ever, and as last seen by a check. */
   let calls = 0;
   let callsSeen = 0;
-  /** When the checks last saw schedule() calls come in (or the wait began). */
+  /** When the checks last saw schedule() calls come in (or the wait began, or a check came late). */
   let quietSince = 0;
+  /** When the waiting check is due. */
+  let checkDueAt = 0;
   const hasFrames = typeof requestAnimationFrame === 'function';
 
   const cancel = () => {
@@ -99,15 +113,19 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
     delay = null;
     const t = now();
     const since = t - lastRun;
-    if (calls !== callsSeen) {
+    if (calls !== callsSeen || t - checkDueAt > LATE_CHECK_MS) {
       callsSeen = calls;
       quietSince = t;
     }
     const quietFor = t - quietSince;
     if (quietFor >= PAUSE_MS && since >= MIN_FLUSH_INTERVAL_MS) return fire();
     if (since >= interval()) return requestFrame();
-    const untilPause = quietFor >= PAUSE_MS ? MIN_FLUSH_INTERVAL_MS - since : PAUSE_MS - quietFor;
-    delay = setTimeout(check, Math.min(interval() - since, untilPause));
+    const untilPause = quietFor >= PAUSE_MS ? MIN_FLUSH_INTERVAL_MS - since : Math.min(PAUSE_CHECK_MS, PAUSE_MS - quietFor);
+    wait(Math.min(interval() - since, untilPause));
+  };
+  const wait = (ms: number) => {
+    checkDueAt = now() + ms;
+    delay = setTimeout(check, ms);
   };
   return {
     schedule() {
@@ -116,11 +134,11 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
       pending = true;
       // NOTE: waiting with a timer, not by skipping frames: every requested frame costs the page a
       // rendering pass even when nothing changed.
-      const wait = lastRun + MIN_FLUSH_INTERVAL_MS - now();
-      if (wait <= 0) return requestFrame();
+      const untilMin = lastRun + MIN_FLUSH_INTERVAL_MS - now();
+      if (untilMin <= 0) return requestFrame();
       callsSeen = calls;
       quietSince = now();
-      delay = setTimeout(check, Math.min(wait, PAUSE_MS));
+      wait(Math.min(untilMin, PAUSE_CHECK_MS));
     },
     flush() {
       if (pending) fire();
