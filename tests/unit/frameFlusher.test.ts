@@ -175,20 +175,40 @@ describe('createFrameFlusher when showing a flush is slow', () => {
   /** A flusher whose run() takes `costMs` of the clock, as a slow render would. */
   function slowFlusher(costMs: number) {
     let extra = 0;
-    const clock = () => Date.now() + extra;
+    let clockReads = 0;
+    const clock = () => {
+      clockReads++;
+      return Date.now() + extra;
+    };
     const run = vi.fn(() => {
       extra += costMs;
     });
-    return { run, flusher: createFrameFlusher(run, clock), settle: () => Promise.resolve() };
+    const flusher = createFrameFlusher(run, clock);
+    return {
+      run,
+      flusher,
+      /** Shows `count` flushes at once, so the flusher has measured what one costs (it reads that in a microtask). */
+      async warmUp(count: number) {
+        for (let f = 1; f <= count; f++) {
+          flusher.schedule();
+          flusher.flush();
+          await Promise.resolve();
+        }
+      },
+      /** A task of `ms` on the main thread: the clock moves on while no timer runs. */
+      block(ms: number) {
+        extra += ms;
+      },
+      /** How often the flusher has read its clock (while it waits, only its checks do). */
+      get clockReads() {
+        return clockReads;
+      },
+    };
   }
 
   it('spaces flushes under a steady stream so that showing them takes about FLUSH_TIME_SHARE of the time', async () => {
-    const { run, flusher, settle } = slowFlusher(5);
-    for (let f = 1; f <= 4; f++) {
-      flusher.schedule();
-      flusher.flush();
-      await settle(); // the cost is read in a microtask after run()
-    }
+    const { run, flusher, warmUp } = slowFlusher(5);
+    await warmUp(4);
     expect(run).toHaveBeenCalledTimes(4);
     // Script takes about 5 ms a flush: a steady stream waits for the whole estimated cost to be a
     // FLUSH_TIME_SHARE of the time, not MIN_FLUSH_INTERVAL_MS.
@@ -208,12 +228,8 @@ describe('createFrameFlusher when showing a flush is slow', () => {
   });
 
   it('never waits longer than MAX_FLUSH_INTERVAL_MS, however slow', async () => {
-    const { run, flusher, settle } = slowFlusher(1000);
-    for (let f = 1; f <= 3; f++) {
-      flusher.schedule();
-      flusher.flush();
-      await settle();
-    }
+    const { run, flusher, warmUp } = slowFlusher(1000);
+    await warmUp(3);
     expect(run).toHaveBeenCalledTimes(3);
     let waited = 0;
     while (run.mock.calls.length === 3 && waited < 10_000) {
@@ -225,12 +241,8 @@ describe('createFrameFlusher when showing a flush is slow', () => {
   });
 
   it('when the stream pauses, the waiting flush runs at once instead of at the slow cadence', async () => {
-    const { run, flusher, settle } = slowFlusher(40);
-    for (let f = 1; f <= 3; f++) {
-      flusher.schedule();
-      flusher.flush();
-      await settle();
-    }
+    const { run, flusher, warmUp } = slowFlusher(40);
+    await warmUp(3);
     // A burst, then nothing: the frame is requested within about MIN_FLUSH_INTERVAL_MS of the burst,
     // although the slow cadence alone would wait MAX_FLUSH_INTERVAL_MS.
     for (let i = 0; i < 10; i++) {
@@ -244,12 +256,8 @@ describe('createFrameFlusher when showing a flush is slow', () => {
   });
 
   it('shows the end of a long stream within about three frames of its last message, not at the slow cadence', async () => {
-    const { run, flusher, settle } = slowFlusher(40);
-    for (let f = 1; f <= 3; f++) {
-      flusher.schedule();
-      flusher.flush();
-      await settle();
-    }
+    const { run, flusher, warmUp } = slowFlusher(40);
+    await warmUp(3);
     // A message every 5 ms for 300 ms: one flush at the slow cadence (MAX_FLUSH_INTERVAL_MS) comes due meanwhile.
     for (let i = 0; i < 60; i++) {
       flusher.schedule();
@@ -270,33 +278,21 @@ describe('createFrameFlusher when showing a flush is slow', () => {
   });
 
   it('a check that comes late (the main thread was busy, messages may be queued) does not take the silence for a pause', async () => {
-    let extra = 0;
-    let clockReads = 0;
-    const clock = () => {
-      clockReads++;
-      return Date.now() + extra;
-    };
-    const run = vi.fn(() => {
-      extra += 40;
-    });
-    const flusher = createFrameFlusher(run, clock);
-    for (let f = 1; f <= 3; f++) {
-      flusher.schedule();
-      flusher.flush();
-      await Promise.resolve();
-    }
+    const slow = slowFlusher(40);
+    const { run, flusher } = slow;
+    await slow.warmUp(3);
     // A stream past the minimum interval, at a slow cadence (MAX_FLUSH_INTERVAL_MS).
     for (let t = 0; t < 2 * MIN_FLUSH_INTERVAL_MS; t += 5) {
       flusher.schedule();
       vi.advanceTimersByTime(5);
     }
     // The stream stops until a check has seen its last messages (while waiting, only checks read the clock)…
-    const reads = clockReads;
-    while (clockReads === reads) vi.advanceTimersByTime(1);
+    const reads = slow.clockReads;
+    while (slow.clockReads === reads) vi.advanceTimersByTime(1);
     // …then a 30 ms task: the next check runs late and sees no message, though some may be queued.
-    extra += 30;
+    slow.block(30);
     vi.advanceTimersByTime(PAUSE_MS);
-    expect(clockReads).toBeGreaterThan(reads + 2);
+    expect(slow.clockReads).toBeGreaterThan(reads + 2);
     expect(run).toHaveBeenCalledTimes(3);
     // The queued messages run and the stream goes on: still no flush before its cadence.
     for (let t = 0; t < 2 * MIN_FLUSH_INTERVAL_MS; t += 5) {
@@ -310,12 +306,8 @@ describe('createFrameFlusher when showing a flush is slow', () => {
   });
 
   it('a gap shorter than PAUSE_MS in a steady stream is not taken for a pause', async () => {
-    const { run, flusher, settle } = slowFlusher(5);
-    for (let f = 1; f <= 3; f++) {
-      flusher.schedule();
-      flusher.flush();
-      await settle();
-    }
+    const { run, flusher, warmUp } = slowFlusher(5);
+    await warmUp(3);
     const interval = (5 * RENDER_COST_PER_SCRIPT_MS) / FLUSH_TIME_SHARE;
     // A message every PAUSE_MS - 1 ms: the checks must never see a pause, so nothing runs before the interval.
     let waited = 0;
