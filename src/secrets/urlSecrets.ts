@@ -229,7 +229,9 @@ function mapUrl(url: string, action: ParamAction, userInfo: (info: string) => st
     if (at >= 0) {
       const mapped = mapParams(p.fragment.slice(at), action);
       const head = p.fragment.slice(0, at);
-      p.fragment = mapped === '' && p.fragment.length > at ? (head.endsWith('?') ? head.slice(0, -1) : head) : head + mapped;
+      // A `?` left with nothing after it goes too, unless what is before it would then read as parameters.
+      const bare = head.endsWith('?') && !head.includes('=') ? head.slice(0, -1) : head;
+      p.fragment = mapped === '' && p.fragment.length > at ? bare : head + mapped;
       if (p.fragment === '') p.fragment = null;
     }
   }

@@ -75,6 +75,14 @@ describe('stripUrlSecrets and urlSecrets', () => {
     expect(urlSecrets('wss://h/p?x=1')).toEqual([]);
   });
 
+  it('drops a fragment `?` left with nothing after it, unless what is before it would then read as parameters', () => {
+    expect(stripUrlSecrets('wss://h/#/route?token=abc')).toBe('wss://h/#/route');
+    // Found by the property above: without its `?`, "=&token= " would read as parameters holding a token.
+    const stripped = stripUrlSecrets('wss://a.aa?#=&token= ?&token=#');
+    expect(stripped).toBe('wss://a.aa?#=&token= ?');
+    expect(urlSecrets(stripped)).toEqual([]);
+  });
+
   it('gives the endpoint without secrets', () => {
     expect(endpointKey(' wss://user:p@ss@h/p?token=abc#x ')).toBe('wss://h/p');
   });
