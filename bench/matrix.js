@@ -6,7 +6,7 @@
 import { cpuByType, cpuDelta } from './cpu.js';
 import { appRun, bareFirehose, bareKeepingFirehose, receivedText } from './inPage.js';
 import { appTabsRun, bareFirehoses } from './inPageTabs.js';
-import { alternationSummary, median, round, withPage } from './withPage.js';
+import { alternationSummary, median, rateSummary, withPage } from './withPage.js';
 
 /**
  * @typedef {{ type: 'text' | 'json' | 'binary', size: number, n: number }} Payload
@@ -104,17 +104,16 @@ export async function keepingRow({ browser, wsOrigin, barePage, log }, payload, 
     const keeping = await withPage(browser, barePage, (page) => page.evaluate(bareKeepingFirehose, { url, n, keep: KEPT_ENTRIES }));
     keepingRates.push(n / (keeping.ms / 1000));
   }
-  const countingRate = median(countingRates);
-  const keepingRate = median(keepingRates);
+  const rates = rateSummary({ bareRates: countingRates, appRates: keepingRates });
   return {
     ...payload,
     rounds,
     keep: KEPT_ENTRIES,
-    countingRates: countingRates.map(Math.round),
-    keepingRates: keepingRates.map(Math.round),
-    countingRate: Math.round(countingRate),
-    keepingRate: Math.round(keepingRate),
-    ratio: round(keepingRate / countingRate, 3),
+    countingRates: rates.bareRates,
+    keepingRates: rates.appRates,
+    countingRate: rates.bareRate,
+    keepingRate: rates.appRate,
+    ratio: rates.ratio,
   };
 }
 
@@ -142,19 +141,13 @@ export async function tabsRow({ browser, wsOrigin, appUrl, barePage, log }, plan
     longestTaskMs = Math.max(longestTaskMs, app.longestTaskMs);
     exact &&= app.exact;
   }
-  const bareRate = median(bareRates);
-  const appRate = median(appRates);
   return {
     tabs: plan.tabs,
     type: plan.type,
     size: plan.size,
     n: plan.n,
     rounds,
-    bareRates: bareRates.map(Math.round),
-    appRates: appRates.map(Math.round),
-    bareRate: Math.round(bareRate),
-    appRate: Math.round(appRate),
-    ratio: round(appRate / bareRate, 3),
+    ...rateSummary({ bareRates, appRates }),
     longestTaskMs: Math.round(longestTaskMs),
     exact,
   };

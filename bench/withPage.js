@@ -32,11 +32,11 @@ export function round(/** @type {number} */ x, /** @type {number} */ digits) {
 }
 
 /**
- * What alternated bare/app runs come to: each side's rates (rounded), their medians, the ratio and
- * the longest tasks.
- * @param {{ bareRates: number[], appRates: number[], longestTaskMs: number, bareLongestTaskMs: number }} runs
+ * What alternated runs of two pages come to: each side's rates (rounded), their medians and the
+ * ratio of the second to the first.
+ * @param {{ bareRates: number[], appRates: number[] }} runs
  */
-export function alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs }) {
+export function rateSummary({ bareRates, appRates }) {
   const bareRate = median(bareRates);
   const appRate = median(appRates);
   return {
@@ -45,6 +45,16 @@ export function alternationSummary({ bareRates, appRates, longestTaskMs, bareLon
     bareRate: Math.round(bareRate),
     appRate: Math.round(appRate),
     ratio: round(appRate / bareRate, 3),
+  };
+}
+
+/**
+ * What alternated bare/app runs come to: the rate summary and the longest tasks.
+ * @param {{ bareRates: number[], appRates: number[], longestTaskMs: number, bareLongestTaskMs: number }} runs
+ */
+export function alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs }) {
+  return {
+    ...rateSummary({ bareRates, appRates }),
     longestTaskMs: Math.round(longestTaskMs),
     bareLongestTaskMs: Math.round(bareLongestTaskMs),
   };
