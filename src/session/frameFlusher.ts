@@ -86,9 +86,11 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
     frame = delay = fallback = null;
     pending = false;
   };
-  const fire = () => {
+  /** Runs the flush; `spaced` ones set when the next may come (see flush() for one that does not). */
+  const runFlush = (spaced: boolean) => {
     cancel();
-    const start = (lastRun = now());
+    const start = now();
+    if (spaced) lastRun = start;
     run();
     // NOTE: React renders a store update in a microtask queued during run(); this one is queued
     // after it, so it sees the render and commit (the frame's paint comes on top, in proportion).
@@ -96,6 +98,7 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
       cost = (cost + (now() - start)) / 2;
     });
   };
+  const fire = () => runFlush(true);
   const requestFrame = () => {
     delay = null;
     fallback = setTimeout(fire, FLUSH_FALLBACK_MS);
@@ -141,7 +144,9 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
       wait(Math.min(untilMin, PAUSE_CHECK_MS));
     },
     flush() {
-      if (pending) fire();
+      // NOTE: not spaced: what it shows was asked for now (a Connect click), and the stream that
+      // may follow (a socket opening 20 ms later) should show at its first frame, not 50 ms on.
+      if (pending) runFlush(false);
     },
     cancel,
   };

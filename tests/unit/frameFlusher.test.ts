@@ -139,6 +139,20 @@ describe('createFrameFlusher with animation frames', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
+  it('flush() does not space the next flush: a stream that starts right after it shows at its first frame', () => {
+    const run = vi.fn();
+    const flusher = createFrameFlusher(run, clock);
+    flusher.schedule();
+    flusher.flush();
+    flusher.schedule();
+    expect(frames.pendingCount()).toBe(1);
+    frames.frame();
+    expect(run).toHaveBeenCalledTimes(2);
+    // A flush at a frame does space the next one.
+    flusher.schedule();
+    expect(frames.pendingCount()).toBe(0);
+  });
+
   it('flush() does nothing when no flush is pending', () => {
     const run = vi.fn();
     const flusher = createFrameFlusher(run, clock);
@@ -187,11 +201,15 @@ describe('createFrameFlusher when showing a flush is slow', () => {
     return {
       run,
       flusher,
-      /** Shows `count` flushes at once, so the flusher has measured what one costs (it reads that in a microtask). */
+      /**
+       * Shows `count` flushes at once, so the flusher has measured what one costs (it reads that in
+       * a microtask); the last at a frame, so the next is spaced from it as under a stream.
+       */
       async warmUp(count: number) {
         for (let f = 1; f <= count; f++) {
           flusher.schedule();
-          flusher.flush();
+          if (f < count) flusher.flush();
+          else frames.frame();
           await Promise.resolve();
         }
       },
