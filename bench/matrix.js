@@ -1,19 +1,19 @@
 // @ts-check
 /**
  * The payload matrix (text, JSON and binary at several sizes) and the four-connection run: the
- * bare page against the app, alternately, several rounds, medians.
+ * bare page against the app, alternately, several rounds, medians. Each matrix row also runs a bare
+ * page that keeps what arrives, as a log must: what keeping alone costs at that payload.
  */
 import { cpuByType, cpuDelta } from './cpu.js';
 import { appRun, bareFirehose, bareKeepingFirehose, receivedText } from './inPage.js';
 import { appTabsRun, bareFirehoses } from './inPageTabs.js';
-import { alternationSummary, median, rateSummary, withPage } from './withPage.js';
+import { alternationSummary, median, rateSummary, round, withPage } from './withPage.js';
 
 /**
  * @typedef {{ type: 'text' | 'json' | 'binary', size: number, n: number }} Payload
  * @typedef {{ pid: number, newPage(url: string): Promise<import('./cdp.js').RawPage> }} Browser
  * @typedef {{ browser: Browser, wsOrigin: string, appUrl: string, barePage: string, log: (line: string) => void }} Context
- * @typedef {Payload & { rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, exact: boolean, bareCpuPerK: number, appCpuPerK: number }} MatrixRow
- * @typedef {Payload & { rounds: number, keep: number, countingRates: number[], keepingRates: number[], countingRate: number, keepingRate: number, ratio: number }} KeepingRow
+ * @typedef {Payload & { rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, exact: boolean, bareCpuPerK: number, appCpuPerK: number, keep: number, keepingRates: number[], keepingRate: number, keepingRatio: number, appPerKeeping: number }} MatrixRow
  * @typedef {{ tabs: number, type: string, size: number, n: number, rounds: number, bareRates: number[], appRates: number[], bareRate: number, appRate: number, ratio: number, longestTaskMs: number, exact: boolean }} TabsRow
  */
 
@@ -38,9 +38,15 @@ async function countingCpu(browser, n, into, fn) {
   return result;
 }
 
+/** What the bare keeping page keeps: as many entries as the app's log keeps by default. */
+export const KEPT_ENTRIES = 100_000;
+
 /**
- * One matrix row: bare then app, `rounds` times; rates in messages per second, and CPU ms per
- * 1000 messages of all the browser's processes (steadier than rates on a busy machine).
+ * One matrix row: the bare page counting, the bare page keeping (a ring of KEPT_ENTRIES entries)
+ * and the app, in turn, `rounds` times; rates in messages per second, and CPU ms per 1000
+ * messages of all the browser's processes (steadier than rates on a busy machine).
+ * NOTE: keeping means new memory for every message, which the counting page never needs; the
+ * keeping page's ratio is what any app that keeps messages starts from on this machine.
  * @param {Context} ctx
  * @param {Payload} payload
  * @param {number} rounds
@@ -51,16 +57,19 @@ export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, pa
   const { n } = payload;
   /** @type {number[]} */ const bareRates = [];
   /** @type {number[]} */ const appRates = [];
+  /** @type {number[]} */ const keepingRates = [];
   /** @type {number[]} */ const bareCpu = [];
   /** @type {number[]} */ const appCpu = [];
   let longestTaskMs = 0;
   let bareLongestTaskMs = 0;
   let exact = true;
   for (let round = 1; round <= rounds; round++) {
-    log(`matrix ${payload.type} ${payload.size} B x ${n}, round ${round}/${rounds}: bare page, then app…`);
+    log(`matrix ${payload.type} ${payload.size} B x ${n}, round ${round}/${rounds}: bare page counting, bare page keeping, then app…`);
     const bare = await withPage(browser, barePage, (page) => countingCpu(browser, n, bareCpu, () => page.evaluate(bareFirehose, { url, n })));
     bareRates.push(n / (bare.ms / 1000));
     bareLongestTaskMs = Math.max(bareLongestTaskMs, bare.longestTaskMs);
+    const keeping = await withPage(browser, barePage, (page) => page.evaluate(bareKeepingFirehose, { url, n, keep: KEPT_ENTRIES }));
+    keepingRates.push(n / (keeping.ms / 1000));
     const app = await withPage(browser, appUrl, async (page) => {
       const result = await countingCpu(browser, n, appCpu, () => page.evaluate(appRun, { url, n }));
       const shown = Number((await page.evaluate(receivedText, null)).replace(/\D/g, ''));
@@ -70,50 +79,20 @@ export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, pa
     longestTaskMs = Math.max(longestTaskMs, app.longestTaskMs);
     exact &&= app.exact;
   }
+  const keepingRate = median(keepingRates);
+  const summary = alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs });
   return {
     ...payload,
     rounds,
-    ...alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs }),
+    ...summary,
+    keep: KEPT_ENTRIES,
+    keepingRates: keepingRates.map(Math.round),
+    keepingRate: Math.round(keepingRate),
+    keepingRatio: round(keepingRate / median(bareRates), 3),
+    appPerKeeping: round(median(appRates) / keepingRate, 3),
     exact,
     bareCpuPerK: Math.round(median(bareCpu)),
     appCpuPerK: Math.round(median(appCpu)),
-  };
-}
-
-/** What a bare page keeps in the keeping runs: as many entries as the app's log keeps by default. */
-export const KEPT_ENTRIES = 100_000;
-
-/**
- * For reference: a bare page that keeps every message (a ring of KEPT_ENTRIES entries) against
- * one that only counts, alternately, `rounds` times. Keeping means new memory for every message,
- * which the counting page never needs; its ratio is what any app that keeps messages starts from.
- * @param {Context} ctx
- * @param {Payload} payload
- * @param {number} rounds
- * @returns {Promise<KeepingRow>}
- */
-export async function keepingRow({ browser, wsOrigin, barePage, log }, payload, rounds) {
-  const url = firehoseUrl(wsOrigin, payload);
-  const { n } = payload;
-  /** @type {number[]} */ const countingRates = [];
-  /** @type {number[]} */ const keepingRates = [];
-  for (let round = 1; round <= rounds; round++) {
-    log(`keeping ${payload.type} ${payload.size} B x ${n}, round ${round}/${rounds}: bare page counting, then keeping…`);
-    const counting = await withPage(browser, barePage, (page) => page.evaluate(bareFirehose, { url, n }));
-    countingRates.push(n / (counting.ms / 1000));
-    const keeping = await withPage(browser, barePage, (page) => page.evaluate(bareKeepingFirehose, { url, n, keep: KEPT_ENTRIES }));
-    keepingRates.push(n / (keeping.ms / 1000));
-  }
-  const rates = rateSummary({ bareRates: countingRates, appRates: keepingRates });
-  return {
-    ...payload,
-    rounds,
-    keep: KEPT_ENTRIES,
-    countingRates: rates.bareRates,
-    keepingRates: rates.appRates,
-    countingRate: rates.bareRate,
-    keepingRate: rates.appRate,
-    ratio: rates.ratio,
   };
 }
 

@@ -3,7 +3,7 @@
  * `npm run bench`: the built app against a bare page in the same headless Chromium: 64-byte
  * firehoses, a matrix of payloads (medians of alternating runs), four connections at once, the
  * renderer's memory, typing latency, Filter and one big message.
- * Usage: node bench/run.js [--smoke] [--dist dist] [--only firehose,big,matrix,keeping,typing,tabs,memory,socketio]
+ * Usage: node bench/run.js [--smoke] [--dist dist] [--only firehose,big,matrix,typing,tabs,memory,socketio]
  *   [--rows json:2048,binary:4096] [--rounds N]
  * `--only` runs only those parts, `--rows` only those matrix rows (type:size), `--rounds` overrides
  * how many alternations of bare page and app the matrix and the four-tab row take.
@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from '../server/serve.js';
 import { launchRaw } from './cdp.js';
 import { appRun, bareFirehose, bareOneMessage, filterAnswer, logShows, receivedText } from './inPage.js';
-import { firehoseUrl, keepingRow, matrixRow, tabsRow } from './matrix.js';
+import { firehoseUrl, matrixRow, tabsRow } from './matrix.js';
 import { memoryRun } from './memory.js';
 import { socketioFirehose } from './socketioFirehose.js';
 import { round, withPage } from './withPage.js';
@@ -51,10 +51,6 @@ export const FULL = {
     { type: 'binary', size: 4096, n: 20_000 },
     { type: 'binary', size: 65_536, n: 2_000 },
   ],
-  keeping: [
-    { type: 'text', size: 4096, n: 20_000 },
-    { type: 'binary', size: 4096, n: 20_000 },
-  ],
   typing: { type: 'text', size: 4096, n: 20_000 },
   tabs: { tabs: 4, type: 'text', size: 1024, n: 15_000 },
   socketioEvents: 50_000,
@@ -77,7 +73,6 @@ export const SMOKE = {
     { type: 'json', size: 300, n: 2_000 },
     { type: 'binary', size: 4096, n: 1_000 },
   ],
-  keeping: [{ type: 'binary', size: 4096, n: 1_000 }],
   typing: { type: 'text', size: 4096, n: 2_000 },
   tabs: { tabs: 4, type: 'text', size: 1024, n: 1_000 },
   socketioEvents: 2_000,
@@ -89,7 +84,7 @@ export const SMOKE = {
 
 /**
  * @typedef {import('./matrix.js').Payload} Payload
- * @typedef {{ firehoses: number[], messageSize: number, bigSize: number, rounds: number, matrix: Payload[], keeping: Payload[], typing: Payload | null, tabs: (Payload & { tabs: number }) | null, socketioEvents: number, memory: import('./memory.js').MemoryPlan[] }} BenchPlan
+ * @typedef {{ firehoses: number[], messageSize: number, bigSize: number, rounds: number, matrix: Payload[], typing: Payload | null, tabs: (Payload & { tabs: number }) | null, socketioEvents: number, memory: import('./memory.js').MemoryPlan[] }} BenchPlan
  * @typedef {{ n: number, bareRate: number, appRate: number, ratio: number, longestTaskMs: number, bareLongestTaskMs: number, heapMB: number, newestVisible: boolean, exact: boolean, typingAppRate: number, keyLatencyMaxMs: number | null, keysMeasured: number, filterMs: number | null }} FirehoseResult
  * @typedef {{ type: 'text' | 'binary', bytes: number, bareMs: number, appMs: number, afterArrivalMs: number, longestTaskMs: number }} BigResult
  * @typedef {Awaited<ReturnType<typeof launchRaw>>} RawBrowser
@@ -97,7 +92,7 @@ export const SMOKE = {
  */
 
 /** The parts of the bench, in the order they run; `--only` picks some. */
-export const SECTIONS = /** @type {const} */ (['firehose', 'big', 'matrix', 'keeping', 'typing', 'tabs', 'memory', 'socketio']);
+export const SECTIONS = /** @type {const} */ (['firehose', 'big', 'matrix', 'typing', 'tabs', 'memory', 'socketio']);
 
 /**
  * The plan cut down to some parts, some matrix rows (`type:size`, e.g. `json:2048`) and a number of rounds.
@@ -117,7 +112,6 @@ export function cutPlan(plan, { only = null, rows = null, rounds = null }) {
     firehoses: wanted('firehose') ? plan.firehoses : [],
     bigSize: wanted('big') ? plan.bigSize : 0,
     matrix: wanted('matrix') ? matrix : [],
-    keeping: wanted('keeping') ? plan.keeping : [],
     typing: wanted('typing') ? plan.typing : null,
     tabs: wanted('tabs') ? plan.tabs : null,
     memory: wanted('memory') ? plan.memory : [],
@@ -190,9 +184,6 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
     /** @type {import('./matrix.js').MatrixRow[]} */
     const matrix = [];
     for (const payload of plan.matrix) matrix.push(await matrixRow(ctx, payload, plan.rounds));
-    /** @type {import('./matrix.js').KeepingRow[]} */
-    const keeping = [];
-    for (const payload of plan.keeping) keeping.push(await keepingRow(ctx, payload, plan.rounds));
     const typing = plan.typing ? await typingRow(ctx, plan.typing) : null;
     const tabs = plan.tabs ? await tabsRow(ctx, plan.tabs, plan.rounds) : null;
     /** @type {import('./memory.js').MemoryRow[]} */
@@ -201,7 +192,7 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
       log(`renderer memory: ${m.n} x ${m.size} B ${m.type}${m.clearAfter ? ', then Clear log' : ''}…`);
       memory.push(await memoryRun({ browser, appUrl: server.url, url: firehoseUrl(wsOrigin, m), plan: m, logBudgetBytes: LOG_BUDGET_BYTES }));
     }
-    return { firehoses, big, matrix, keeping, typing, tabs, memory, socketio: plan.socketioEvents > 0 ? await socketioFirehose(ctx, plan.socketioEvents, plan.rounds) : null };
+    return { firehoses, big, matrix, typing, tabs, memory, socketio: plan.socketioEvents > 0 ? await socketioFirehose(ctx, plan.socketioEvents, plan.rounds) : null };
   } finally {
     await browser.close();
     await server.close();
@@ -294,14 +285,10 @@ export function report(/** @type {Awaited<ReturnType<typeof runBench>>} */ resul
       results.big.map((r) => `| ${(r.bytes / MiB).toFixed(0)} MiB ${r.type} | ${r.bareMs} ms | ${r.appMs} ms | ${r.afterArrivalMs} ms | ${r.longestTaskMs} ms |`),
     ),
     ...table(
-      `| payload (median of ${results.matrix[0]?.rounds ?? 0}) | n | bare msg/s | app msg/s | app/bare | bare MB/s | longest task app (bare) | counter exact | CPU ms per 1k msgs bare / app | runs bare / app |`,
+      `| payload (median of ${results.matrix[0]?.rounds ?? 0}) | n | bare msg/s | app msg/s | app/bare | bare keeping ${count(results.matrix[0]?.keep ?? 0)}: msg/s, /bare | app/keeping | bare MB/s | longest task app (bare) | counter exact | CPU ms per 1k msgs bare / app | runs bare / keeping / app |`,
       results.matrix.map((r) =>
-        `| ${r.type} ${sizeLabel(r.size)} | ${count(r.n)} | ${count(r.bareRate)} | ${count(r.appRate)} | ${r.ratio} | ${((r.bareRate * r.size) / 1e6).toFixed(1)} | ${r.longestTaskMs} ms (${r.bareLongestTaskMs} ms) | ${r.exact ? 'yes' : 'NO'} | ${r.bareCpuPerK} / ${r.appCpuPerK} | ${r.bareRates.map(count).join(', ')} / ${r.appRates.map(count).join(', ')} |`,
+        `| ${r.type} ${sizeLabel(r.size)} | ${count(r.n)} | ${count(r.bareRate)} | ${count(r.appRate)} | ${r.ratio} | ${count(r.keepingRate)}, ${r.keepingRatio} | ${r.appPerKeeping} | ${((r.bareRate * r.size) / 1e6).toFixed(1)} | ${r.longestTaskMs} ms (${r.bareLongestTaskMs} ms) | ${r.exact ? 'yes' : 'NO'} | ${r.bareCpuPerK} / ${r.appCpuPerK} | ${[r.bareRates, r.keepingRates, r.appRates].map((rates) => rates.map(count).join(', ')).join(' / ')} |`,
       ),
-    ),
-    ...table(
-      `| for reference: a bare page keeping the newest ${count(results.keeping[0]?.keep ?? 0)} (median of ${results.keeping[0]?.rounds ?? 0}) | n | counting msg/s | keeping msg/s | keeping/counting | runs counting / keeping |`,
-      results.keeping.map((r) => `| ${r.type} ${sizeLabel(r.size)} | ${count(r.n)} | ${count(r.countingRate)} | ${count(r.keepingRate)} | ${r.ratio} | ${r.countingRates.map(count).join(', ')} / ${r.keepingRates.map(count).join(', ')} |`),
     ),
     ...table(
       '| typing into Message during | app msg/s | max key latency (keys) | longest task |',
