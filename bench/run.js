@@ -29,8 +29,11 @@ const KEY_INTERVAL_MS = 100;
 export const LOG_BUDGET_BYTES = 256 * MiB;
 
 /**
- * The full bench, as the firehose issues set it. Matrix rows are sized so that each run takes a
- * few seconds here; `rounds` alternations of bare page and app give the medians.
+ * The full bench, as the firehose issues set it. Matrix rows are sized so that the bare page takes
+ * about three seconds or more a run here; `rounds` alternations give the medians.
+ * NOTE: a run also times the app's Connect (about 45 ms to its first message shown) and its last
+ * flush (about 50 ms): at the sizes once used, half a second to a second and a half a run for 4 to
+ * 64 KiB, those fixed costs alone were 7-20% of the rate.
  * @type {BenchPlan}
  */
 export const FULL = {
@@ -42,17 +45,17 @@ export const FULL = {
     { type: 'text', size: 16, n: 150_000 },
     { type: 'text', size: 256, n: 100_000 },
     { type: 'text', size: 1024, n: 50_000 },
-    { type: 'text', size: 4096, n: 20_000 },
-    { type: 'text', size: 16_384, n: 6_000 },
-    { type: 'text', size: 65_536, n: 2_000 },
-    { type: 'json', size: 300, n: 60_000 },
-    { type: 'json', size: 2048, n: 25_000 },
+    { type: 'text', size: 4096, n: 50_000 },
+    { type: 'text', size: 16_384, n: 24_000 },
+    { type: 'text', size: 65_536, n: 9_000 },
+    { type: 'json', size: 300, n: 75_000 },
+    { type: 'json', size: 2048, n: 50_000 },
     { type: 'binary', size: 512, n: 80_000 },
-    { type: 'binary', size: 4096, n: 20_000 },
-    { type: 'binary', size: 65_536, n: 2_000 },
+    { type: 'binary', size: 4096, n: 50_000 },
+    { type: 'binary', size: 65_536, n: 12_000 },
   ],
   typing: { type: 'text', size: 4096, n: 20_000 },
-  tabs: { tabs: 4, type: 'text', size: 1024, n: 15_000 },
+  tabs: { tabs: 4, type: 'text', size: 1024, n: 40_000 },
   socketioEvents: 50_000,
   memory: [
     { type: 'text', size: 1024, n: 1_000_000, clearAfter: true },
