@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { startServer } from '../server/serve.js';
 import { launchRaw } from './cdp.js';
 import { appRun } from './inPage.js';
+import { newAppPage } from './withPage.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -43,7 +44,7 @@ async function main() {
     /** @type {Record<string, number>} */
     const rates = {};
     for (const via of ['browser', 'agent', 'browser', 'agent']) {
-      const page = await browser.newPage(server.url);
+      const page = await newAppPage(browser, server.url);
       try {
         if (via === 'agent') await page.evaluate(chooseAgent, null);
         const run = await page.evaluate(appRun, { url, n });

@@ -85,11 +85,35 @@ export function bareOneMessage({ url }) {
 }
 
 /**
+ * Waits until the app has rendered (React renders after the scripts ran) and its service worker is
+ * active (at most 3 s to find one, 10 s for it to install), as on a returning visitor's page: the
+ * worker's one-time precache of the app's files is not receiving messages, and in a run of a few
+ * seconds it would weigh (in time, CPU and memory) as if it were.
+ * @returns {Promise<boolean>} whether the URL box was found
+ */
+export async function appSettled() {
+  const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
+  const urlBox = () =>
+    [...document.querySelectorAll('input')].some((el) => {
+      const labelledBy = el.getAttribute('aria-labelledby');
+      return (el.getAttribute('aria-label') ?? (labelledBy ? document.getElementById(labelledBy)?.textContent : ''))?.trim() === 'URL';
+    });
+  for (let i = 0; i < 400 && !urlBox(); i++) await sleep(25);
+  const serviceWorkers = navigator.serviceWorker;
+  if (serviceWorkers) {
+    let registration;
+    for (let i = 0; i < 60 && !(registration = await serviceWorkers.getRegistration()); i++) await sleep(50);
+    if (registration) await Promise.race([serviceWorkers.ready, sleep(10_000)]);
+  }
+  return urlBox();
+}
+
+/**
  * Types `url` into the app's URL box, clicks Connect, and waits until the Received counter shows `n`
  * and a received row is in the log. Meanwhile records the longest task and, for keys the driver
  * types into Message, the time from keydown until the next frame after the input was handled.
- * Starts once the page's service worker is active (at most 3 s to find one, 10 s for it to install).
- * Rejects after `timeoutMs`, saying how far it got.
+ * Expects a page opened by newAppPage (rendered, its service worker active). Rejects after
+ * `timeoutMs`, saying how far it got.
  * @param {{ url: string, n: number, timeoutMs?: number }} args
  * @returns {Promise<{ ms: number, longestTaskMs: number, keyLatenciesMs: number[] }>}
  */
@@ -103,17 +127,6 @@ export async function appRun({ url, n, timeoutMs = 300_000 }) {
         return label?.trim() === name;
       })
     );
-  // A loaded page may not have rendered yet (React renders after the scripts ran): wait for it.
-  for (let i = 0; i < 400 && !byName('input', 'URL'); i++) await new Promise((r) => setTimeout(r, 25));
-  // Start as a returning visitor's page would: once the app's service worker (registered after the
-  // first render) is active. Its one-time precache of the app's files is not receiving messages,
-  // and in a run of a few seconds it would weigh as if it were.
-  const serviceWorkers = navigator.serviceWorker;
-  if (serviceWorkers) {
-    let registration;
-    for (let i = 0; i < 60 && !(registration = await serviceWorkers.getRegistration()); i++) await new Promise((r) => setTimeout(r, 50));
-    if (registration) await Promise.race([serviceWorkers.ready, new Promise((r) => setTimeout(r, 10_000))]);
-  }
   const input = /** @type {HTMLInputElement} */ (byName('input', 'URL'));
   // React listens for input events; set the value as a user's typing would.
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, url);

@@ -60,15 +60,6 @@ export async function appTabsRun({ urls, n, timeoutMs = 300_000 }) {
   const received = () => Number((byName('output', 'Received')?.textContent ?? '').replace(/\D/g, ''));
 
   await find(() => byName('input', 'URL'), 'URL box');
-  // Start as a returning visitor's page would: once the app's service worker (registered after the
-  // first render) is active. Its one-time precache of the app's files is not receiving messages,
-  // and in a run of a few seconds it would weigh as if it were.
-  const serviceWorkers = navigator.serviceWorker;
-  if (serviceWorkers) {
-    let registration;
-    for (let i = 0; i < 60 && !(registration = await serviceWorkers.getRegistration()); i++) await new Promise((r) => setTimeout(r, 50));
-    if (registration) await Promise.race([serviceWorkers.ready, new Promise((r) => setTimeout(r, 10_000))]);
-  }
   for (let i = 0; i < urls.length; i++) {
     if (i > 0) {
       /** @type {HTMLElement} */ (byName('button', 'New connection')).click();

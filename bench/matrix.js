@@ -7,7 +7,7 @@
 import { cpuByType, cpuDelta } from './cpu.js';
 import { appRun, bareFirehose, bareKeepingFirehose, receivedText } from './inPage.js';
 import { appTabsRun, bareFirehoses } from './inPageTabs.js';
-import { alternationSummary, median, rateSummary, round, withPage } from './withPage.js';
+import { alternationSummary, median, rateSummary, round, withAppPage, withPage } from './withPage.js';
 
 /**
  * @typedef {{ type: 'text' | 'json' | 'binary', size: number, n: number }} Payload
@@ -70,7 +70,7 @@ export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, pa
     bareLongestTaskMs = Math.max(bareLongestTaskMs, bare.longestTaskMs);
     const keeping = await withPage(browser, barePage, (page) => page.evaluate(bareKeepingFirehose, { url, n, keep: KEPT_ENTRIES }));
     keepingRates.push(n / (keeping.ms / 1000));
-    const app = await withPage(browser, appUrl, async (page) => {
+    const app = await withAppPage(browser, appUrl, async (page) => {
       const result = await countingCpu(browser, n, appCpu, () => page.evaluate(appRun, { url, n }));
       const shown = Number((await page.evaluate(receivedText, null)).replace(/\D/g, ''));
       return { ...result, exact: shown === n };
@@ -115,7 +115,7 @@ export async function tabsRow({ browser, wsOrigin, appUrl, barePage, log }, plan
     log(`${plan.tabs} firehoses at once (${plan.type} ${plan.size} B x ${plan.n} each), round ${round}/${rounds}: bare page, then app…`);
     const bare = await withPage(browser, barePage, (page) => page.evaluate(bareFirehoses, { urls, n: plan.n }));
     bareRates.push(total / (bare.ms / 1000));
-    const app = await withPage(browser, appUrl, (page) => page.evaluate(appTabsRun, { urls, n: plan.n }));
+    const app = await withAppPage(browser, appUrl, (page) => page.evaluate(appTabsRun, { urls, n: plan.n }));
     appRates.push(total / (app.ms / 1000));
     longestTaskMs = Math.max(longestTaskMs, app.longestTaskMs);
     exact &&= app.exact;

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { appRun } from './inPage.js';
+import { newAppPage } from './withPage.js';
 import { clickButton, logNotesText } from './inPageTabs.js';
 
 const MB = 1e6;
@@ -79,7 +80,7 @@ export async function settledMemory(page, pid) {
  * @returns {Promise<MemoryRow>}
  */
 export async function memoryRun({ browser, appUrl, url, plan, logBudgetBytes }) {
-  const page = await browser.newPage(appUrl);
+  const page = await newAppPage(browser, appUrl);
   try {
     const pid = await rendererPid(browser, page);
     const before = await settledMemory(page, pid);

@@ -15,7 +15,7 @@ import { startServer } from '../server/serve.js';
 import { launchRaw } from './cdp.js';
 import { appRun, bareFirehose } from './inPage.js';
 import { firehoseUrl } from './matrix.js';
-import { withPage } from './withPage.js';
+import { withAppPage, withPage } from './withPage.js';
 
 /**
  * @typedef {{ id: number, callFrame: { functionName: string, url: string, lineNumber: number, columnNumber: number }, children?: number[] }} ProfileNode
@@ -59,7 +59,7 @@ export function selfTimes(profile) {
  * @param {{ browser: Awaited<ReturnType<typeof launchRaw>>, appUrl: string, url: string, n: number, bare?: string }} args (`bare`: a page to run the bare firehose in instead of the app)
  */
 export async function profileRun({ browser, appUrl, url, n, bare = '' }) {
-  return withPage(browser, bare || appUrl, async (page) => {
+  return (bare ? withPage : withAppPage)(browser, bare || appUrl, async (page) => {
     await page.send('Profiler.enable');
     await page.send('Profiler.setSamplingInterval', { interval: 100 });
     await page.send('Profiler.start');
@@ -113,7 +113,7 @@ export function mainThreadSelfTimes(events) {
  * @param {{ browser: Awaited<ReturnType<typeof launchRaw>>, appUrl: string, url: string, n: number, bare?: string }} args
  */
 export async function traceRun({ browser, appUrl, url, n, bare = '' }) {
-  return withPage(browser, bare || appUrl, async (page) => {
+  return (bare ? withPage : withAppPage)(browser, bare || appUrl, async (page) => {
     /** @type {TraceEvent[]} */
     const events = [];
     page.on('Tracing.dataCollected', (params) => events.push(...params.value));

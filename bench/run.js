@@ -16,7 +16,7 @@ import { appRun, bareFirehose, bareOneMessage, filterAnswer, logShows, receivedT
 import { firehoseUrl, matrixRow, tabsRow } from './matrix.js';
 import { memoryRun } from './memory.js';
 import { socketioFirehose } from './socketioFirehose.js';
-import { round, withPage } from './withPage.js';
+import { round, withAppPage, withPage } from './withPage.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MiB = 1024 * 1024;
@@ -142,11 +142,11 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
       log(`firehose ${n} x ${plan.messageSize} B: bare page…`);
       const bareBefore = await withPage(browser, barePage, (page) => page.evaluate(bareFirehose, { url, n }));
       log(`firehose ${n} x ${plan.messageSize} B: app…`);
-      const app = await withPage(browser, server.url, (page) => appFirehose(page, url, n, n === largest));
+      const app = await withAppPage(browser, server.url, (page) => appFirehose(page, url, n, n === largest));
       // NOTE: typing is measured in a run of its own: each key costs the page a few ms of input
       // handling that the bare page never does, so it would blur the rate comparison.
       log(`firehose ${n} x ${plan.messageSize} B: app while typing into Message…`);
-      const typing = await withPage(browser, server.url, (page) => appWhileTyping(page, url, n));
+      const typing = await withAppPage(browser, server.url, (page) => appWhileTyping(page, url, n));
       log(`firehose ${n} x ${plan.messageSize} B: bare page again…`);
       const bareAfter = await withPage(browser, barePage, (page) => page.evaluate(bareFirehose, { url, n }));
       const bareRate = n / (Math.min(bareBefore.ms, bareAfter.ms) / 1000);
@@ -173,7 +173,7 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
       const url = `${wsOrigin}/big?size=${plan.bigSize}&type=${type}`;
       log(`one ${type} message of ${plan.bigSize} bytes…`);
       const bare = await withPage(browser, barePage, (page) => page.evaluate(bareOneMessage, { url }));
-      const app = await withPage(browser, server.url, (page) => page.evaluate(appRun, { url, n: 1 }));
+      const app = await withAppPage(browser, server.url, (page) => page.evaluate(appRun, { url, n: 1 }));
       big.push({
         type,
         bytes: plan.bigSize,
@@ -209,7 +209,7 @@ export async function runBench({ dist, plan, executablePath = process.env.CHROMI
  */
 async function typingRow({ browser, wsOrigin, appUrl, log }, payload) {
   log(`typing into Message during a ${payload.size} B ${payload.type} firehose…`);
-  const run = await withPage(browser, appUrl, (page) => appWhileTyping(page, firehoseUrl(wsOrigin, payload), payload.n));
+  const run = await withAppPage(browser, appUrl, (page) => appWhileTyping(page, firehoseUrl(wsOrigin, payload), payload.n));
   return {
     ...payload,
     appRate: Math.round(payload.n / (run.ms / 1000)),

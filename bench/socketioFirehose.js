@@ -5,7 +5,7 @@
  * with Protocol Socket.IO (its runtime answers the housekeeping; rows decode only what is on
  * screen). Alternately, `rounds` times; medians; the ratio app/bare.
  */
-import { alternationSummary, withPage } from './withPage.js';
+import { alternationSummary, withAppPage, withPage } from './withPage.js';
 
 /**
  * @typedef {import('./matrix.js').Context} Context
@@ -149,7 +149,7 @@ export async function socketioFirehose({ browser, wsOrigin, appUrl, barePage, lo
     const bare = await withPage(browser, barePage, (page) => page.evaluate(bareSocketIo, { url, n }));
     bareRates.push(n / (bare.ms / 1000));
     bareLongestTaskMs = Math.max(bareLongestTaskMs, bare.longestTaskMs);
-    const app = await withPage(browser, appUrl, async (page) => {
+    const app = await withAppPage(browser, appUrl, async (page) => {
       const result = await page.evaluate(appSocketIo, { url, n });
       return { ...result, shown: await page.evaluate(lastEventShown, { n }) };
     });

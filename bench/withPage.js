@@ -1,4 +1,6 @@
 // @ts-check
+import { appSettled } from './inPage.js';
+
 /**
  * @typedef {{ newPage(url: string): Promise<import('./cdp.js').RawPage> }} PageOpener
  */
@@ -12,6 +14,39 @@
  */
 export async function withPage(browser, url, fn) {
   const page = await browser.newPage(url);
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Opens the app at `url` in a fresh page and waits until it has settled (see appSettled): every
+ * app run starts as a returning visitor's page would.
+ * @param {PageOpener} browser
+ * @param {string} url
+ */
+export async function newAppPage(browser, url) {
+  const page = await browser.newPage(url);
+  try {
+    if (!(await page.evaluate(appSettled, null))) throw new Error(`app at ${url}: no URL box after 10 s`);
+  } catch (error) {
+    await page.close();
+    throw error;
+  }
+  return page;
+}
+
+/**
+ * Opens the app (see newAppPage), runs `fn`, and closes the page.
+ * @template T
+ * @param {PageOpener} browser
+ * @param {string} url
+ * @param {(page: import('./cdp.js').RawPage) => Promise<T>} fn
+ */
+export async function withAppPage(browser, url, fn) {
+  const page = await newAppPage(browser, url);
   try {
     return await fn(page);
   } finally {
