@@ -49,7 +49,7 @@ export const LATE_CHECK_MS = 8;
 export interface FrameFlusher {
   /** Asks for one flush at an animation frame (or the fallback timer, whichever is first). */
   schedule(): void;
-  /** Flushes now if a flush is pending. */
+  /** Flushes now if a flush is pending; unlike the flushes it schedules, this one does not hold back the next. */
   flush(): void;
   cancel(): void;
 }
