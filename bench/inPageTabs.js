@@ -33,6 +33,7 @@ export function bareFirehoses({ urls, n }) {
  * The app with one connection tab per URL, all receiving at once: fills each tab's URL, then
  * clicks each tab's Connect in turn (timed from the first click), then waits until every tab's
  * Received shows `n` (the active tab is watched; the others are checked by switching to them).
+ * Expects a page opened by newAppPage (rendered, its service worker active).
  * @param {{ urls: string[], n: number, timeoutMs?: number }} args
  * @returns {Promise<{ ms: number, longestTaskMs: number, exact: boolean }>}
  */
@@ -59,7 +60,6 @@ export async function appTabsRun({ urls, n, timeoutMs = 300_000 }) {
   const tabs = () => /** @type {HTMLElement[]} */ ([...document.querySelectorAll('[role="tab"]')]);
   const received = () => Number((byName('output', 'Received')?.textContent ?? '').replace(/\D/g, ''));
 
-  await find(() => byName('input', 'URL'), 'URL box');
   for (let i = 0; i < urls.length; i++) {
     if (i > 0) {
       /** @type {HTMLElement} */ (byName('button', 'New connection')).click();

@@ -7,7 +7,7 @@
 import { cpuByType, cpuDelta } from './cpu.js';
 import { appRun, bareFirehose, bareKeepingFirehose, receivedText } from './inPage.js';
 import { appTabsRun, bareFirehoses } from './inPageTabs.js';
-import { alternationSummary, median, rateSummary, round, withAppPage, withPage } from './withPage.js';
+import { alternationSummary, median, rateSummary, withAppPage, withPage } from './withPage.js';
 
 /**
  * @typedef {{ type: 'text' | 'json' | 'binary', size: number, n: number }} Payload
@@ -79,17 +79,16 @@ export async function matrixRow({ browser, wsOrigin, appUrl, barePage, log }, pa
     longestTaskMs = Math.max(longestTaskMs, app.longestTaskMs);
     exact &&= app.exact;
   }
-  const keepingRate = median(keepingRates);
-  const summary = alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs });
+  const keeping = rateSummary({ bareRates, appRates: keepingRates });
   return {
     ...payload,
     rounds,
-    ...summary,
+    ...alternationSummary({ bareRates, appRates, longestTaskMs, bareLongestTaskMs }),
     keep: KEPT_ENTRIES,
-    keepingRates: keepingRates.map(Math.round),
-    keepingRate: Math.round(keepingRate),
-    keepingRatio: round(keepingRate / median(bareRates), 3),
-    appPerKeeping: round(median(appRates) / keepingRate, 3),
+    keepingRates: keeping.appRates,
+    keepingRate: keeping.appRate,
+    keepingRatio: keeping.ratio,
+    appPerKeeping: rateSummary({ bareRates: keepingRates, appRates }).ratio,
     exact,
     bareCpuPerK: Math.round(median(bareCpu)),
     appCpuPerK: Math.round(median(appCpu)),

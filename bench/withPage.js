@@ -13,7 +13,16 @@ import { appSettled } from './inPage.js';
  * @param {(page: import('./cdp.js').RawPage) => Promise<T>} fn
  */
 export async function withPage(browser, url, fn) {
-  const page = await browser.newPage(url);
+  return closingAfter(await browser.newPage(url), fn);
+}
+
+/**
+ * Runs `fn` on an open page, then closes the page.
+ * @template T
+ * @param {import('./cdp.js').RawPage} page
+ * @param {(page: import('./cdp.js').RawPage) => Promise<T>} fn
+ */
+async function closingAfter(page, fn) {
   try {
     return await fn(page);
   } finally {
@@ -46,12 +55,7 @@ export async function newAppPage(browser, url) {
  * @param {(page: import('./cdp.js').RawPage) => Promise<T>} fn
  */
 export async function withAppPage(browser, url, fn) {
-  const page = await newAppPage(browser, url);
-  try {
-    return await fn(page);
-  } finally {
-    await page.close();
-  }
+  return closingAfter(await newAppPage(browser, url), fn);
 }
 
 /** The middle value (the lower middle of an even count). */
