@@ -137,10 +137,11 @@ export function createFrameFlusher(run: () => void, now: () => number = () => pe
       pending = true;
       // NOTE: waiting with a timer, not by skipping frames: every requested frame costs the page a
       // rendering pass even when nothing changed.
-      const untilMin = lastRun + MIN_FLUSH_INTERVAL_MS - now();
+      const t = now();
+      const untilMin = lastRun + MIN_FLUSH_INTERVAL_MS - t;
       if (untilMin <= 0) return requestFrame();
       callsSeen = calls;
-      quietSince = now();
+      quietSince = t;
       wait(Math.min(untilMin, PAUSE_CHECK_MS));
     },
     flush() {
