@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startSocketWorker } from './connection/workerConnection';
 import { PanelBoundary } from './components/PanelBoundary';
 import { followTheme } from './look/prefs';
 import { startPersistence } from './persist/persistStore';
@@ -29,3 +30,6 @@ createRoot(root).render(
 
 // Installable and offline (built app only): a new version is offered, never switched to silently.
 registerServiceWorker();
+
+// The sockets live in a worker; started now, so the first Connect does not wait for it to load.
+startSocketWorker();

@@ -47,6 +47,8 @@ export type ConnectionEvent =
   | { type: 'closing'; at: number }
   | { type: 'error'; at: number; message: string }
   | { type: 'close'; at: number; close: CloseInfo; closedBy?: ClosedBy }
+  /** The browser would not open the URL at all (what its WebSocket constructor threw), reported after the fact. */
+  | { type: 'refused'; at: number; message: string }
   /** The upgrade as sent and answered (agent only). */
   | { type: 'handshake'; at: number; report: HandshakeReport }
   /** A ping or pong frame either way (agent only); `auto` marks the agent's automatic answer. */

@@ -196,6 +196,9 @@ export class Session {
         this.connection.dispose();
         return this.dispatch({ type: 'closed', at: Date.now(), close: { code: 1006, reason: '', wasClean: false } });
       }
+      case 'refused':
+        if (this.readyState !== 'CONNECTING' || !this.target) return;
+        return this.refuse(this.target.url, event.message, event.at);
       case 'closed':
         if (event.closedBy && this.readyState !== 'CLOSED') this.note(CLOSED_BY[event.closedBy]);
         return this.finish(event.at, event.close);
@@ -328,10 +331,7 @@ export class Session {
       connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection), via, this.protocolChoice);
     } catch (error) {
       // e.g. a SecurityError for ws:// from an https page, or a port the browser blocks.
-      this.refusal = `The browser refused to open ${url}: ${error instanceof Error ? error.message : String(error)}`;
-      this.note(this.refusal, 'error');
-      this.setState('CLOSED', Date.now());
-      return;
+      return this.refuse(url, error instanceof Error ? error.message : String(error), Date.now());
     }
     this.connection = connection;
     this.emit({ transport: connection.transport });
@@ -342,6 +342,15 @@ export class Session {
         this.dispatch({ type: 'timedOut' });
       }, this.plan.connectTimeoutMs);
     }
+  }
+
+  /** The browser would not open `url`: said in the log, and the connection ends without a close frame. */
+  private refuse(url: string, why: string, at: number): void {
+    this.refusal = `The browser refused to open ${url}: ${why}`;
+    this.clearConnectTimer();
+    this.connection = null;
+    this.note(this.refusal, 'error');
+    this.setState('CLOSED', at);
   }
 
   private listenerFor(isCurrent: () => boolean): ConnectionListener {
@@ -359,6 +368,9 @@ export class Session {
             return this.dispatch({ type: 'failed', at: event.at, message: event.message });
           case 'close':
             return this.dispatch({ type: 'closed', at: event.at, close: event.close, closedBy: event.closedBy });
+          case 'refused':
+            // The socket worker opens after connect() returned: the refusal shows in the log.
+            return this.dispatch({ type: 'refused', at: event.at, message: event.message });
           case 'handshake':
           case 'control':
             return this.dispatch(event);

@@ -51,6 +51,7 @@ export type SessionEvent =
   | { type: 'closing'; at: number }
   | { type: 'failed'; at: number; message: string }
   | { type: 'closed'; at: number; close: CloseInfo; closedBy?: ClosedBy }
+  | { type: 'refused'; at: number; message: string }
   | { type: 'handshake'; at: number; report: HandshakeReport }
   | { type: 'control'; at: number; kind: 'ping' | 'pong'; direction: 'in' | 'out'; payload: Uint8Array; auto: boolean }
   | { type: 'timedOut' }
