@@ -33,8 +33,8 @@ interface HostedSocket {
 
 /**
  * Runs what the page asks (`handle`), and reports through `post`. A pending batch is passed on at
- * the next task (a zero timeout) or once full, and always before any other report of its socket,
- * so the page sees everything in the order the socket reported it.
+ * the next task (a zero timeout) or once full, and always before its socket's error or close, so
+ * the page sees messages and events in the order the socket reported them.
  */
 export function createSocketHost(post: Post, WebSocketClass: typeof WebSocket = WebSocket): { handle(message: ToSocketWorker): void } {
   const sockets = new Map<number, HostedSocket>();

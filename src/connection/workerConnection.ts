@@ -94,6 +94,8 @@ export function openWorkerConnection(url: string, protocols: string[], listener:
           return;
         }
         case 'open':
+          // Cancelled while the worker's open was on its way: as a browser's socket, it never opens.
+          if (state !== 'CONNECTING') return;
           state = 'OPEN';
           return listener.onEvent({ type: 'open', at: message.at, negotiated: { protocol: message.protocol, extensions: message.extensions, handshakeMs: message.handshakeMs } });
         case 'error':

@@ -207,6 +207,17 @@ describe('Session lifecycle', () => {
     disposeSession(session.id);
   });
 
+  it('says so in the log when the transport reports a refusal after connect() returned, and ends CLOSED', () => {
+    const { open, made } = fakeFactory();
+    const session = newSession(open);
+    expect(session.connect('ws://x:6000/', [])).toBeNull();
+    made[0]!.listener.onEvent({ type: 'refused', at: Date.now(), message: 'blocked port' });
+    expect(session.state).toBe('CLOSED');
+    expect(kinds(session).filter((e) => e.kind === 'error').map((e) => e.data)).toEqual(['The browser refused to open ws://x:6000/: blocked port']);
+    expect(session.holdsResources).toBe(false);
+    disposeSession(session.id);
+  });
+
   it('ignores whatever a replaced transport still reports', () => {
     const { open, made } = fakeFactory();
     const session = newSession(open);
