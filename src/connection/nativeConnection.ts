@@ -5,7 +5,8 @@ const STATES: readonly ReadyState[] = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'
 
 /**
  * The browser's own WebSocket behind the Connection interface.
- * The only place in src/ that constructs a WebSocket (the lint config enforces it).
+ * Used where no worker can run; socketHost.ts opens sockets in the socket worker. The two are the
+ * only places in src/ that construct a WebSocket (the lint config keeps that to src/connection/).
  */
 export function openNativeConnection(url: string, protocols: string[], listener: ConnectionListener): Connection {
   const startedAt = performance.now();
