@@ -1,3 +1,4 @@
+import { messageOf } from '../codecs/binary/result';
 import type { FromSocketWorker, ToSocketWorker } from './socketWorkerProtocol';
 import type { Payload } from './types';
 
@@ -82,7 +83,7 @@ export function createSocketHost(post: Post, WebSocketClass: typeof WebSocket = 
     try {
       ws = new WebSocketClass(url, protocols);
     } catch (error) {
-      post({ t: 'refused', id, at: Date.now(), message: error instanceof Error ? error.message : String(error) }, []);
+      post({ t: 'refused', id, at: Date.now(), message: messageOf(error) }, []);
       return;
     }
     // NOTE: 'arraybuffer' delivers binary frames synchronously, and an ArrayBuffer moves to the page without a copy.

@@ -1,3 +1,4 @@
+import { messageOf } from '../codecs/binary/result';
 import { payloadSize } from '../codecs/payload';
 import { browserEngine, socketErrorText } from '../protocol/browserReports';
 import { openNativeConnection } from './nativeConnection';
@@ -82,6 +83,11 @@ export function openWorkerConnection(url: string, protocols: string[], listener:
     host.hosted.delete(id);
     listener.onEvent({ type: 'close', at, close: { code, reason, wasClean } });
   };
+  const refused = (at: number, message: string) => {
+    state = 'CLOSED';
+    host.hosted.delete(id);
+    listener.onEvent({ type: 'refused', at, message });
+  };
 
   host.hosted.set(id, {
     receive(message) {
@@ -104,9 +110,7 @@ export function openWorkerConnection(url: string, protocols: string[], listener:
         case 'close':
           return closed(message.at, message.code, message.reason, message.wasClean);
         case 'refused':
-          state = 'CLOSED';
-          host.hosted.delete(id);
-          return listener.onEvent({ type: 'refused', at: message.at, message: message.message });
+          return refused(message.at, message.message);
         case 'buffered':
           for (; handled < message.handled && unhanded.length > 0; handled++) unhandedBytes -= unhanded.shift()!;
           socketBuffered = message.amount;
@@ -120,8 +124,7 @@ export function openWorkerConnection(url: string, protocols: string[], listener:
       try {
         onPage = openNativeConnection(url, protocols, listener);
       } catch (error) {
-        state = 'CLOSED';
-        listener.onEvent({ type: 'refused', at: Date.now(), message: error instanceof Error ? error.message : String(error) });
+        refused(Date.now(), messageOf(error));
       }
     },
   });

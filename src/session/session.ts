@@ -6,6 +6,7 @@ import { describeControlFrame, describeHandshake } from '../agent/handshakeText'
 import type { LogEntry, MessageFormat } from '../store/logEntry';
 import { subprotocolNote } from '../protocol/browserReports';
 import { payloadKey } from '../stats/rttMatcher';
+import { messageOf } from '../codecs/binary/result';
 import type { LogBuffer } from './logBuffer';
 import { SessionRecorder, type Counters } from './recorder';
 import { ProtocolDriver } from './protocolDriver';
@@ -235,7 +236,7 @@ export class Session {
       connection.send(data);
     } catch (error) {
       rtt.unsend(payloadKey(data));
-      return error instanceof Error ? error.message : String(error);
+      return messageOf(error);
     }
     this.recorder.recordSent(data, format);
     this.protocol.sentByUser(data);
@@ -331,7 +332,7 @@ export class Session {
       connection = this.open(url, protocols, this.listenerFor(() => this.connection === connection), via, this.protocolChoice);
     } catch (error) {
       // e.g. a SecurityError for ws:// from an https page, or a port the browser blocks.
-      return this.refuse(url, error instanceof Error ? error.message : String(error), Date.now());
+      return this.refuse(url, messageOf(error), Date.now());
     }
     this.connection = connection;
     this.emit({ transport: connection.transport });
