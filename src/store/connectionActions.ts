@@ -101,9 +101,6 @@ export function connect(id: string): void {
         : 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.',
     );
   }
-  // NOTE: the log's new rows render with the rest of what Connect changed, in one pass: rendered
-  // at the next frame instead, they held up the socket's open event by a whole render (~10-20 ms).
-  session.flush();
 }
 
 /** The agent options of a tab: Headers checked (an error names the line), TLS and proxy fields as typed. */
