@@ -37,6 +37,16 @@ describe('utf8ByteLength', () => {
     expect(utf8ByteLength('\u0000\u007f')).toBe(2);
   });
 
+  it('counts one unit past ASCII anywhere in a long string, at the edges of its range', () => {
+    const ascii = 'x'.repeat(4096);
+    for (const unit of ['\u007f', '\u0080', '\u00ff', '\u0100', '\u07ff', '\u0800', '\ud800', '\udfff', '\uffff']) {
+      for (const at of [0, 2048, 4096]) {
+        const s = ascii.slice(0, at) + unit + ascii.slice(at);
+        expect(utf8ByteLength(s), `U+${unit.charCodeAt(0).toString(16)} at ${at}`).toBe(encodedLength(s));
+      }
+    }
+  });
+
   it('counts a surrogate pair as 4 bytes and a lone surrogate as 3 (U+FFFD), in short and long text', () => {
     for (const pad of ['', 'é'.repeat(70_000)]) {
       const base = utf8ByteLength(pad);
