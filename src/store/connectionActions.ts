@@ -101,6 +101,10 @@ export function connect(id: string): void {
         : 'Simulator: an endpoint inside this page, no network. It echoes what you send; send /help for its commands.',
     );
   }
+  // NOTE: the log's new rows render with the rest of what Connect changed, in one pass, before the
+  // socket opens. Left to the next frame, that frame also laid out what the click changed while a
+  // firehose was already competing for the CPU: its longest task grew by about 10 ms (traced).
+  session.flush();
 }
 
 /** The agent options of a tab: Headers checked (an error names the line), TLS and proxy fields as typed. */
