@@ -1,4 +1,5 @@
 import { fail, ok, type ParseResult } from './result';
+import { messageOf } from '../format/thrown';
 
 /** 1-based line and column of a UTF-16 offset; lines are split on "\n" (so "\r\n" works too). */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -147,7 +148,7 @@ export function parseJson(text: string): ParseResult<unknown> {
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {
-    const raw = e instanceof Error ? e.message : String(e);
+    const raw = messageOf(e);
     // NOTE: drop V8's echo of the input first, so text inside the message cannot fake a position.
     const bare = raw.replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '');
     let line: number | undefined;

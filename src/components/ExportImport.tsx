@@ -6,6 +6,7 @@ import { formatCount } from '../format/count';
 import { useSession } from '../store/appStore';
 import { Alert } from './Alert';
 import './LogTools.css';
+import { messageOf } from '../format/thrown';
 
 /** An import under way: the file, how much of it was read, and how to stop it. */
 interface Importing {
@@ -31,7 +32,7 @@ export function ExportImport({ id }: { id: string }) {
     try {
       downloadExport(buildExport(id, includeSecrets));
     } catch (error) {
-      setProblem(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`Export failed: ${messageOf(error)}`);
     }
   };
 
@@ -50,7 +51,7 @@ export function ExportImport({ id }: { id: string }) {
         },
       });
     } catch (error) {
-      if (!isAbortError(error)) setProblem(`Not imported: ${file.name}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!isAbortError(error)) setProblem(`Not imported: ${file.name}: ${messageOf(error)}`);
     } finally {
       if (controller.current === own) {
         controller.current = null;

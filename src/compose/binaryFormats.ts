@@ -4,6 +4,7 @@ import { fail, ok, type ParseResult } from '../codecs/result';
 import type { Payload } from '../connection/types';
 import { messageTypeFor, useProto } from '../store/protoStore';
 import { formatLabel, type MessageFormat } from './formats';
+import { messageOf } from '../format/thrown';
 
 /** An ArrayBuffer holding exactly these bytes (what a binary frame sends). */
 function bufferOf(bytes: Uint8Array): ArrayBuffer {
@@ -23,7 +24,7 @@ export function encodeBinaryFormat(body: string, format: Extract<MessageFormat, 
     if (format === 'msgpack') return ok(bufferOf(codecs.encodeMsgpack(parsed.value)));
     if (format === 'cbor') return ok(bufferOf(codecs.encodeCbor(parsed.value)));
   } catch (error) {
-    return fail(`Could not encode as ${formatLabel(format)}: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`Could not encode as ${formatLabel(format)}: ${messageOf(error)}`);
   }
   const proto = useProto.getState();
   if (!proto.schema) return fail('Protobuf needs a schema: use Load .proto and choose a Message type');

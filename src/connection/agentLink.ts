@@ -1,5 +1,6 @@
 import { AGENT_PROTOCOL, decodeDataFrame, encodeDataFrame, parseAgentMessage, TOKEN_PREFIX, type AgentMessage, type PageMessage } from '../agent/protocol';
 import type { Payload } from './types';
+import { messageOf } from '../format/thrown';
 
 /** Where the agent is and the token it wants. */
 export interface AgentEndpoint {
@@ -71,7 +72,7 @@ export class AgentLink {
     try {
       ws = new WebSocket(url, [AGENT_PROTOCOL, TOKEN_PREFIX + token]);
     } catch (error) {
-      this.setStatus({ state: 'unreachable', url, version: null, message: `The browser refused ${url}: ${error instanceof Error ? error.message : String(error)}` });
+      this.setStatus({ state: 'unreachable', url, version: null, message: `The browser refused ${url}: ${messageOf(error)}` });
       return;
     }
     ws.binaryType = 'arraybuffer';

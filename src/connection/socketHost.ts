@@ -1,4 +1,4 @@
-import { messageOf } from '../codecs/binary/result';
+import { messageOf } from '../format/thrown';
 import type { FromSocketWorker, ToSocketWorker } from './socketWorkerProtocol';
 import type { Payload } from './types';
 

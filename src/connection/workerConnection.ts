@@ -1,4 +1,4 @@
-import { messageOf } from '../codecs/binary/result';
+import { messageOf } from '../format/thrown';
 import { payloadSize } from '../codecs/payload';
 import { browserEngine, socketErrorText } from '../protocol/browserReports';
 import { openNativeConnection } from './nativeConnection';

@@ -10,6 +10,7 @@ import {
   EMPTY_HEADER, LOG_FORMAT, LOG_VERSION, looksLikeHeader, MAX_LINE_CHARS, readEntryLine, readHeaderLine,
   type ImportedEntry, type ParsedHeader,
 } from './logLine';
+import { messageOf } from '../format/thrown';
 
 /** Problem messages kept at most; the rest are only counted. */
 export const MAX_PROBLEMS = 100;
@@ -123,7 +124,7 @@ export class LogLineReader {
       value = JSON.parse(raw);
     } catch (error) {
       if (this.problems.length >= this.maxProblems) return this.problem('');
-      return this.problem(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      return this.problem(`not valid JSON (${messageOf(error)})`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.problem('not a JSON object');
     const obj = value as Record<string, unknown>;

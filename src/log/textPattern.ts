@@ -1,6 +1,7 @@
 import { RE2JS } from 're2js';
 import { fail, ok, type ParseResult } from '../codecs/result';
 import { visibleText } from '../format/visibleText';
+import { messageOf } from '../format/thrown';
 
 /**
  * A compiled Filter query: whether a text matches, and where. Regex queries run on RE2 (re2js),
@@ -65,7 +66,7 @@ export function re2Pattern(query: string, matchCase: boolean): ParseResult<TextP
   try {
     compiled = RE2JS.compile(query, matchCase ? 0 : RE2JS.CASE_INSENSITIVE);
   } catch (error) {
-    return fail(explain(query, error instanceof Error ? error.message : String(error)));
+    return fail(explain(query, messageOf(error)));
   }
   return ok({
     test: (text) => compiled.test(text),

@@ -5,6 +5,7 @@
 import { fail, ok, type ParseResult } from '../codecs/result';
 import { migrate } from './migrate';
 import { BACKUP_KEY, emptyState, SCHEMA_VERSION, STORAGE_KEY, validateState, type PersistedState } from './schema';
+import { messageOf } from '../format/thrown';
 
 /** The part of the Storage interface used here (tests pass a stand-in). */
 export interface StorageLike {
@@ -27,16 +28,13 @@ export function defaultStorage(): StorageLike | null {
   }
 }
 
-/** An error's message, for a notice. */
-export const explain = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /** A stored text, read: the state and notes on what was migrated or dropped; or why it cannot be read. */
 export function parseStoredText(raw: string): ParseResult<{ state: PersistedState; notes: string[] }> {
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch (error) {
-    return fail(`Stored settings were unreadable (${explain(error)}) and have been reset.`);
+    return fail(`Stored settings were unreadable (${messageOf(error)}) and have been reset.`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return fail('Stored settings had an unknown shape and have been reset.');
   const record = data as Record<string, unknown>;
@@ -52,7 +50,7 @@ export function parseStoredText(raw: string): ParseResult<{ state: PersistedStat
   try {
     current = migrate(record, version);
   } catch (error) {
-    return fail(`Stored settings from an older version could not be migrated (${explain(error)}) and have been reset.`);
+    return fail(`Stored settings from an older version could not be migrated (${messageOf(error)}) and have been reset.`);
   }
   if (version < SCHEMA_VERSION) notes.push(`Stored settings from an older version of this page (schema ${version}) were migrated to schema ${SCHEMA_VERSION}.`);
   const checked = validateState(current);
@@ -69,7 +67,7 @@ export function loadState(storage: StorageLike | null = defaultStorage()): LoadR
   try {
     raw = storage.getItem(STORAGE_KEY);
   } catch (error) {
-    return { state: emptyState(), notice: `Browser storage could not be read (${explain(error)}): starting with empty drafts, saved messages and history.` };
+    return { state: emptyState(), notice: `Browser storage could not be read (${messageOf(error)}): starting with empty drafts, saved messages and history.` };
   }
   if (raw === null) return { state: emptyState() };
   const parsed = parseStoredText(raw);

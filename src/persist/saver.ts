@@ -7,7 +7,8 @@
  */
 import { endpointKey, stripSubprotocols, stripUrlSecrets } from '../secrets/urlSecrets';
 import { sortEndpoints } from '../store/historyStore';
-import { explain, type StorageLike } from './load';
+import { messageOf } from '../format/thrown';
+import type { StorageLike } from './load';
 import { STORAGE_KEY, type PersistedState } from './schema';
 
 /**
@@ -66,7 +67,7 @@ export function describeStorageFailure(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014) return 'storage is full';
   if (name === 'SecurityError') return 'storage is disabled';
-  return `storage refused the write: ${explain(error)}`;
+  return `storage refused the write: ${messageOf(error)}`;
 }
 
 /** A throttled, retrying writer of the state into `storage` (null: nothing can be written, and that is reported). */

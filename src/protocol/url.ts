@@ -1,4 +1,5 @@
 import { ok, type ParseResult } from '../codecs/result';
+import { messageOf } from '../format/thrown';
 /** Result of checking a WebSocket URL: the normalised URL (maybe with a warning) or an error message. */
 export type UrlCheck = ParseResult<{ url: string; warning?: string }>;
 
@@ -58,7 +59,7 @@ export function checkUrl(input: string, pageProtocol?: string): UrlCheck {
   try {
     url = new URL(`${mapped}:${rest}`);
   } catch (e) {
-    return { ok: false, error: `Not a valid URL: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: `Not a valid URL: ${messageOf(e)}` };
   }
   if (url.hostname === '') return { ok: false, error: 'The URL has no host' };
 

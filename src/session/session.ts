@@ -6,7 +6,7 @@ import { describeControlFrame, describeHandshake } from '../agent/handshakeText'
 import type { LogEntry, MessageFormat } from '../store/logEntry';
 import { subprotocolNote } from '../protocol/browserReports';
 import { payloadKey } from '../stats/rttMatcher';
-import { messageOf } from '../codecs/binary/result';
+import { messageOf } from '../format/thrown';
 import type { LogBuffer } from './logBuffer';
 import { SessionRecorder, type Counters } from './recorder';
 import { ProtocolDriver } from './protocolDriver';

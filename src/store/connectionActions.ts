@@ -24,6 +24,7 @@ import type { ConnectVia } from '../connection/types';
 import type { AgentDraft } from './agentDraft';
 import { protocolOptionsOf } from './protocolActions';
 import { simulatedProtocol } from '../connection/simulatorProtocols/types';
+import { messageOf } from '../format/thrown';
 
 /**
  * What the user does with a connection: each action checks what was typed (an alert and nothing
@@ -160,7 +161,7 @@ export function send(id: string): void {
     // The encoder's chunk loads on first use; send again once it is here.
     void loadBinaryCodecs().then(
       () => send(id),
-      (error: unknown) => setProblem(id, 'composer', `Not sent: the ${formatLabel(format)} encoder could not be loaded (${error instanceof Error ? error.message : String(error)})`),
+      (error: unknown) => setProblem(id, 'composer', `Not sent: the ${formatLabel(format)} encoder could not be loaded (${messageOf(error)})`),
     );
     return;
   }

@@ -8,6 +8,7 @@ import { fail, ok, type ParseResult } from '../codecs/result';
 import { MESSAGE_FORMATS, type MessageFormat } from '../compose/formats';
 import { keepValid, LIMITS } from '../persist/bounds';
 import { addSavedMessages, newMessageId, useSavedMessages, type SavedMessage } from './savedMessagesStore';
+import { messageOf } from '../format/thrown';
 
 export const EXPORT_KIND = 'websocket-tester/saved-messages';
 
@@ -72,7 +73,7 @@ export function parseSavedMessagesFile(text: string): ParseResult<ParsedFile> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(`the file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return fail(`the file is not valid JSON (${messageOf(error)})`);
   }
   let list: unknown[];
   if (Array.isArray(data)) list = data;

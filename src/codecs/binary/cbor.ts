@@ -1,7 +1,8 @@
 import { Decoder, Encoder } from 'cbor-x';
 import { findCborFault } from './cborScan';
 import { toDisplay } from './display';
-import { decodeFailure, messageOf, type DecodeResult } from './result';
+import { messageOf } from '../../format/thrown';
+import { decodeFailure, type DecodeResult } from './result';
 
 // NOTE: records and shared structures are cbor-x extensions other decoders do not read; plain CBOR only.
 // Maps keep their keys (mapsAsObjects false) so a non-string key is shown as it is.

@@ -3,6 +3,7 @@
 import { runDecode, type DecodeOutcome, type WorkerDecodeMessage } from './decodeRequest';
 import * as codecs from './index';
 import type { ProtoSchema } from './protobufSchema';
+import { messageOf } from '../../format/thrown';
 
 /** The schema built from the last files posted, reused while they stay the same. */
 let cached: { key: string; schema: ProtoSchema | null } | null = null;
@@ -22,7 +23,7 @@ self.onmessage = (event: MessageEvent<WorkerDecodeMessage>) => {
   try {
     outcome = runDecode(codecs, event.data.request, schemaFor(event.data.protoFiles));
   } catch (error) {
-    outcome = { result: { ok: false, error: error instanceof Error ? error.message : String(error), offset: null }, as: event.data.request.type || event.data.request.how };
+    outcome = { result: { ok: false, error: messageOf(error), offset: null }, as: event.data.request.type || event.data.request.how };
   }
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(outcome);
 };

@@ -1,6 +1,7 @@
 import { Decoder, encode } from '@msgpack/msgpack';
 import { toDisplay } from './display';
-import { decodeFailure, messageOf, type DecodeResult } from './result';
+import { messageOf } from '../../format/thrown';
+import { decodeFailure, type DecodeResult } from './result';
 
 /** Nesting a MessagePack payload may have: deeper input is refused rather than overflowing the stack. */
 const MAX_DEPTH = 1_000;

@@ -1,6 +1,7 @@
 import { Reader } from 'protobufjs';
 import { bytesText } from './display';
-import { decodeFailure, messageOf, type DecodeResult } from './result';
+import { messageOf } from '../../format/thrown';
+import { decodeFailure, type DecodeResult } from './result';
 
 /** How deep length-delimited fields are tried as nested messages. */
 const NEST_MAX = 32;

@@ -5,6 +5,7 @@
  */
 import { Enum, MapField, Reader, Type, Writer, type Field } from 'protobufjs';
 import { bytesText } from './display';
+import { messageOf } from '../../format/thrown';
 
 /** Thrown with the offset of the field that could not be read. */
 export class ProtoFault extends Error {
@@ -131,7 +132,7 @@ function readMessage(reader: Reader, type: Type, end: number, depth: number, gro
       }
     } catch (error) {
       if (error instanceof ProtoFault) throw error;
-      throw new ProtoFault(at, `the data ends too soon inside this field (${error instanceof Error ? error.message : String(error)})`);
+      throw new ProtoFault(at, `the data ends too soon inside this field (${messageOf(error)})`);
     }
   }
   if (group !== null) throw new ProtoFault(reader.pos, `the data ends inside group ${group}`);

@@ -1,7 +1,8 @@
 import { common, parse, Root, Type, type Namespace, type ReflectionObject } from 'protobufjs';
 import { toDisplay } from './display';
 import { ProtoFault, readTyped, writeTyped } from './protobufReflect';
-import { decodeFailure, messageOf, type DecodeResult } from './result';
+import { messageOf } from '../../format/thrown';
+import { decodeFailure, type DecodeResult } from './result';
 import { fail, ok, type ParseResult } from '../result';
 
 /** One .proto file as read from disk. */

@@ -5,8 +5,3 @@ export type DecodeResult = { ok: true; value: unknown } | { ok: false; error: st
 export function decodeFailure(why: string, offset: number | null): DecodeResult {
   return { ok: false, error: offset === null ? why : `At byte ${offset}: ${why}`, offset };
 }
-
-/** The message of anything thrown. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -11,6 +11,7 @@ import { JsonTree } from '../JsonTree';
 import { payloadBytes } from './decodeInput';
 import { ProtoControls } from './ProtoControls';
 import './DecodeAs.css';
+import { messageOf } from '../../format/thrown';
 
 /** The ways a payload can be decoded, in the order `Decode as` offers them. */
 export const DECODINGS = [
@@ -55,7 +56,7 @@ export function DecodeAs({ id, entry }: { id: string; entry: LogEntry }) {
     let live = true;
     loadBinaryCodecs().then(
       (loaded) => live && setCodecs(loaded),
-      (error: unknown) => live && setLoadError(`The decoders could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => live && setLoadError(`The decoders could not be loaded: ${messageOf(error)}`),
     );
     return () => {
       live = false;

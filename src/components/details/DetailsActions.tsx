@@ -5,6 +5,7 @@ import { formatCount } from '../../format/count';
 import { downloadPayload } from '../../log/downloadPayload';
 import { resend as resendEntry } from '../../store/connectionActions';
 import type { LogEntry } from '../../store/logEntry';
+import { messageOf } from '../../format/thrown';
 
 /** Binary payloads up to this size are copied as hex; larger ones as (shorter) base64. */
 export const COPY_HEX_MAX_BYTES = 1024 * 1024;
@@ -35,7 +36,7 @@ export function DetailsActions({ id, entry, onStatus }: DetailsActionsProps) {
       await navigator.clipboard.writeText(text);
       onStatus(`Copied ${formatCount(entry.size)} bytes ${how}.`);
     } catch (error) {
-      onStatus(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+      onStatus(`Could not copy: ${messageOf(error)}`);
     }
   };
   const download = () => {
@@ -43,7 +44,7 @@ export function DetailsActions({ id, entry, onStatus }: DetailsActionsProps) {
       const name = downloadPayload(entry);
       onStatus(`Downloading ${name} (${formatCount(entry.size)} bytes).`);
     } catch (error) {
-      onStatus(`Could not download: ${error instanceof Error ? error.message : String(error)}`);
+      onStatus(`Could not download: ${messageOf(error)}`);
     }
   };
   return (

@@ -3,6 +3,7 @@ import { loadBinaryCodecs } from '../../codecs/binary/load';
 import { readFileText } from '../../files/fileIO';
 import { messageTypeFor, setMessageType, setProtoSchema, useProto } from '../../store/protoStore';
 import { Alert } from '../Alert';
+import { messageOf } from '../../format/thrown';
 
 /** Load .proto (one or more files) and the Message type to decode with, remembered per endpoint. */
 export function ProtoControls({ url }: { url: string }) {
@@ -24,7 +25,7 @@ export function ProtoControls({ url }: { url: string }) {
         setMessageType(url, loaded.value.types[0]!);
       }
     } catch (error) {
-      setProblem(`Could not load .proto: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`Could not load .proto: ${messageOf(error)}`);
     }
   };
 

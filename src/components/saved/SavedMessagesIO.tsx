@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { downloadBlob, readFileText } from '../../files/fileIO';
 import { exportSavedMessages, importSavedMessages } from '../../store/savedMessagesFile';
+import { messageOf } from '../../format/thrown';
 
 /** `Export saved messages` and `Import saved messages` (a JSON file; bad items are skipped and named). */
 export function SavedMessagesIO({ empty, report, announce }: {
@@ -18,7 +19,7 @@ export function SavedMessagesIO({ empty, report, announce }: {
     try {
       text = await readFileText(file);
     } catch (error) {
-      report(`Import failed: ${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).`);
+      report(`Import failed: ${file.name} could not be read (${messageOf(error)}).`);
       return;
     }
     const result = importSavedMessages(text);

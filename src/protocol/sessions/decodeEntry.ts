@@ -1,5 +1,6 @@
 import type { LogEntry } from '../../store/logEntry';
 import type { DecodedFrame, ProtocolContext, ProtocolModule } from './types';
+import { messageOf } from '../../format/thrown';
 
 /** Entry kinds that carry a frame a protocol can decode. */
 export function carriesFrame(entry: LogEntry): boolean {
@@ -21,7 +22,7 @@ export function decodeEntry(module: ProtocolModule, entry: LogEntry, context: Pr
     decoded = module.decode(entry.data, context);
   } catch (error) {
     // A decoder is written never to throw; if one does, the frame is still shown raw with why.
-    decoded = { summary: '', tree: null, error: error instanceof Error ? error.message : String(error) };
+    decoded = { summary: '', tree: null, error: messageOf(error) };
   }
   cache.set(entry, { module, decoded });
   return decoded;

@@ -1,6 +1,7 @@
 import { MessageType, parseMessage, stringifyMessage, type Message } from 'graphql-ws';
 import type { Payload } from '../../../connection/types';
 import type { DecodedFrame } from '../types';
+import { messageOf } from '../../../format/thrown';
 
 /** Which GraphQL-over-WebSocket protocol: the current one, or the legacy subscriptions-transport-ws (subprotocol `graphql-ws`). */
 export type GraphqlDialect = 'transport' | 'legacy';
@@ -41,7 +42,7 @@ export function decodeGraphql(data: Payload, dialect: GraphqlDialect): DecodedFr
     const payload = 'payload' in message && message.payload !== undefined && message.payload !== null ? ` ${JSON.stringify(message.payload)}` : '';
     return { summary: `${message.type}${id}${payload}`, tree: message, error: null };
   } catch (error) {
-    return { summary: '', tree: null, error: `Not GraphQL over WebSocket (${dialect === 'legacy' ? 'graphql-ws, legacy' : 'graphql-transport-ws'}): ${error instanceof Error ? error.message : String(error)}` };
+    return { summary: '', tree: null, error: `Not GraphQL over WebSocket (${dialect === 'legacy' ? 'graphql-ws, legacy' : 'graphql-transport-ws'}): ${messageOf(error)}` };
   }
 }
 

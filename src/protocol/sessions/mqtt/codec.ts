@@ -4,6 +4,7 @@ import type { Payload } from '../../../connection/types';
 import type { DecodedFrame } from '../types';
 import { reasonName } from './reasonCodes';
 import type { MqttVersion } from './version';
+import { messageOf } from '../../../format/thrown';
 
 /**
  * MQTT framing by mqtt-packet (the parser and generator the mqtt client and aedes use). MQTT
@@ -170,6 +171,6 @@ export function decodeMqtt(data: Payload, version: MqttVersion): DecodedFrame {
       error: null,
     };
   } catch (error) {
-    return { summary: '', tree: null, error: `Not MQTT ${version === 5 ? '5' : '3.1.1'}: ${error instanceof Error ? error.message : String(error)}` };
+    return { summary: '', tree: null, error: `Not MQTT ${version === 5 ? '5' : '3.1.1'}: ${messageOf(error)}` };
   }
 }

@@ -1,5 +1,6 @@
 import type { Payload } from '../../../connection/types';
 import type { DecodedFrame } from '../types';
+import { messageOf } from '../../../format/thrown';
 
 /** The record separator that ends every SignalR JSON message. */
 export const RECORD_SEPARATOR = '\x1e';
@@ -30,7 +31,7 @@ export function parseSignalrFrame(data: Payload): SignalrRecord[] {
     try {
       value = JSON.parse(part);
     } catch (error) {
-      throw new Error(`record ${i + 1} is not JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(`record ${i + 1} is not JSON: ${messageOf(error)}`, { cause: error });
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`record ${i + 1} is not a JSON object`);
     const type = (value as SignalrRecord).type;
@@ -69,7 +70,7 @@ export function decodeSignalr(data: Payload): DecodedFrame {
     const records = parseSignalrFrame(data);
     return { summary: records.map(describeRecord).join(' · '), tree: records.length === 1 ? records[0] : records, error: null };
   } catch (error) {
-    return { summary: '', tree: null, error: `Not SignalR (JSON hub protocol): ${error instanceof Error ? error.message : String(error)}` };
+    return { summary: '', tree: null, error: `Not SignalR (JSON hub protocol): ${messageOf(error)}` };
   }
 }
 

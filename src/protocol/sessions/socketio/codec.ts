@@ -2,6 +2,7 @@ import { decodePacket, encodePacket, type Packet as EnginePacket } from 'engine.
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { Payload } from '../../../connection/types';
 import type { DecodedFrame } from '../types';
+import { messageOf } from '../../../format/thrown';
 
 /** Socket.IO packet types by number, as the protocol names them. */
 const SOCKET_TYPE_NAMES: Record<number, string> = {
@@ -108,7 +109,7 @@ export function decodeSocketIo(data: Payload): DecodedFrame {
   try {
     return { ...describeSocketIoFrame(parseSocketIoFrame(data)), error: null };
   } catch (error) {
-    return { summary: '', tree: null, error: `Not Socket.IO: ${error instanceof Error ? error.message : String(error)}` };
+    return { summary: '', tree: null, error: `Not Socket.IO: ${messageOf(error)}` };
   }
 }
 

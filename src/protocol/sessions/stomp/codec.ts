@@ -1,6 +1,7 @@
 import { FrameImpl, Parser, type IRawFrameType } from '@stomp/stompjs';
 import type { Payload } from '../../../connection/types';
 import type { DecodedFrame } from '../types';
+import { messageOf } from '../../../format/thrown';
 
 /** One STOMP frame as read by @stomp/stompjs's parser, or a heart-beat (an end of line alone). */
 export type StompFrame = { command: string; headers: Record<string, string>; body: string } | { command: null };
@@ -38,7 +39,7 @@ export function decodeStomp(data: Payload): DecodedFrame {
     const body = frame.body ? ` ${frame.body}` : '';
     return { summary: `${frame.command}${where}${message}${body}`, tree: frame, error: null };
   } catch (error) {
-    return { summary: '', tree: null, error: `Not STOMP: ${error instanceof Error ? error.message : String(error)}` };
+    return { summary: '', tree: null, error: `Not STOMP: ${messageOf(error)}` };
   }
 }
 
