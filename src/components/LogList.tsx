@@ -86,13 +86,16 @@ export function LogList({ view, version, lastSeq, selectedSeq, onOpen, highlight
     const shift = before.view === view ? view.dropped - before.dropped : 0;
     droppedRef.current = { view, dropped: view.dropped };
     if (!el) return;
-    if (pinned) el.scrollTop = count * ROW_HEIGHT;
-    else if (shift > 0) {
+    // NOTE: only once the rows overflow: writing scrollTop lays the page out at once, inside the task
+    // that rendered (the Connect click's, a socket event's), instead of at the frame that lays it out anyway.
+    if (pinned) {
+      if (count * ROW_HEIGHT > viewHeight) el.scrollTop = count * ROW_HEIGHT;
+    } else if (shift > 0) {
       el.scrollTop = Math.max(0, el.scrollTop - shift * ROW_HEIGHT);
       // The window follows now, not when the scroll event comes a frame later.
       setScrollTop(el.scrollTop);
     }
-  }, [version, count, pinned, view]);
+  }, [version, count, pinned, view, viewHeight]);
 
   const onScroll = useCallback(() => {
     const el = scrollerRef.current;

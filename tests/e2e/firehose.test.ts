@@ -91,6 +91,29 @@ describe('firehose', () => {
     await page.close();
   });
 
+  it('stays on the newest entry when the window gets shorter while following', async () => {
+    const page = await app.newPage();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.getByRole('combobox', { name: 'Preset', exact: true }).selectOption({ label: 'Simulator' });
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('status', { name: 'Connection state', exact: true }).filter({ hasText: 'OPEN' }).waitFor();
+    const log = page.getByRole('log', { name: 'Messages', exact: true });
+    await sendText(page, '/push 200');
+    const newest = log.getByText('message 200 of 200', { exact: true });
+    await expect.poll(() => newest.count()).toBe(1);
+
+    // Nothing new arrives after the resize: the log itself must keep the newest row in view.
+    await page.setViewportSize({ width: 1280, height: 640 });
+    const inView = async () => {
+      const row = await newest.boundingBox();
+      const view = await log.boundingBox();
+      return row !== null && view !== null && row.y >= view.y - 1 && row.y + row.height <= view.y + view.height + 1;
+    };
+    await expect.poll(inView).toBe(true);
+    expect(await page.getByRole('button', { name: 'Jump to latest', exact: true }).count()).toBe(0);
+    await page.close();
+  });
+
   it('keeps recording while the page is hidden (no animation frames) and is complete on return', async () => {
     const page = await app.newPage();
     await page.getByRole('textbox', { name: 'URL', exact: true }).fill(`${app.wsOrigin}/firehose?n=20000&size=64&start=message`);
