@@ -39,7 +39,7 @@ interface HostedSocket {
   at: number[];
   transfer: ArrayBuffer[];
   bytes: number;
-  handled: number;
+  handedBytes: number;
   bufferedTimer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -76,7 +76,7 @@ export function createSocketHost(post: Post, WebSocketClass: typeof WebSocket = 
     socket.bufferedTimer = setTimeout(() => {
       socket.bufferedTimer = null;
       const amount = socket.ws.bufferedAmount;
-      post({ t: 'buffered', id, handled: socket.handled, amount }, []);
+      post({ t: 'buffered', id, handedBytes: socket.handedBytes, amount }, []);
       if (amount > 0 && socket.ws.readyState === WebSocketClass.OPEN) reportBuffered(id, socket, BUFFERED_POLL_MS);
     }, delayMs);
   };
@@ -99,7 +99,7 @@ export function createSocketHost(post: Post, WebSocketClass: typeof WebSocket = 
     }
     // NOTE: 'arraybuffer' delivers binary frames synchronously, and an ArrayBuffer moves to the page without a copy.
     ws.binaryType = 'arraybuffer';
-    const socket: HostedSocket = { ws, data: [], at: [], transfer: [], bytes: 0, handled: 0, bufferedTimer: null };
+    const socket: HostedSocket = { ws, data: [], at: [], transfer: [], bytes: 0, handedBytes: 0, bufferedTimer: null };
     sockets.set(id, socket);
     ws.onopen = () => {
       post({ t: 'open', id, at: Date.now(), protocol: ws.protocol, extensions: ws.extensions, handshakeMs: Math.round(performance.now() - startedAt) }, []);
@@ -141,7 +141,7 @@ export function createSocketHost(post: Post, WebSocketClass: typeof WebSocket = 
         case 'send':
           // NOTE: the page sends only once it has seen 'open', and send() after a close does not throw.
           ws.send(message.data);
-          socket.handled++;
+          socket.handedBytes += message.size;
           return reportBuffered(message.id, socket, 0);
         case 'close':
           if (ws.readyState === WebSocketClass.CLOSING || ws.readyState === WebSocketClass.CLOSED) return;

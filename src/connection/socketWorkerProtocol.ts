@@ -8,7 +8,8 @@ import type { Payload } from './types';
 /** From the page to the worker. */
 export type ToSocketWorker =
   | { op: 'open'; id: number; url: string; protocols: string[] }
-  | { op: 'send'; id: number; data: Payload }
+  /** `size`: the payload's bytes on the wire, as the page counted them into its bufferedAmount. */
+  | { op: 'send'; id: number; data: Payload; size: number }
   | { op: 'close'; id: number; code?: number; reason?: string }
   | { op: 'dispose'; id: number };
 
@@ -23,5 +24,5 @@ export type FromSocketWorker =
   | { t: 'close'; id: number; at: number; code: number; reason: string; wasClean: boolean }
   /** The WebSocket constructor threw (what a page would see as a synchronous refusal). */
   | { t: 'refused'; id: number; at: number; message: string }
-  /** After sends: how many the worker has handed to its socket so far, and its bufferedAmount. */
-  | { t: 'buffered'; id: number; handled: number; amount: number };
+  /** After sends: the bytes the worker has handed to its socket so far (the sum of their `size`), and its bufferedAmount. */
+  | { t: 'buffered'; id: number; handedBytes: number; amount: number };

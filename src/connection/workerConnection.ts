@@ -73,9 +73,8 @@ export function openWorkerConnection(url: string, protocols: string[], listener:
   let onPage: Connection | null = null;
   let disposed = false;
   // bufferedAmount: what was sent but not yet handed to the worker's socket, plus what that socket still holds.
-  const unhanded: number[] = [];
-  let unhandedBytes = 0;
-  let handled = 0;
+  let sentBytes = 0;
+  let handedBytes = 0;
   let socketBuffered = 0;
 
   const closed = (at: number, code: number, reason: string, wasClean: boolean) => {
@@ -112,7 +111,7 @@ export function openWorkerConnection(url: string, protocols: string[], listener:
         case 'refused':
           return refused(message.at, message.message);
         case 'buffered':
-          for (; handled < message.handled && unhanded.length > 0; handled++) unhandedBytes -= unhanded.shift()!;
+          handedBytes = message.handedBytes;
           socketBuffered = message.amount;
           return;
       }
@@ -136,7 +135,7 @@ export function openWorkerConnection(url: string, protocols: string[], listener:
       return onPage ? onPage.readyState : state;
     },
     get bufferedAmount() {
-      return onPage ? onPage.bufferedAmount : unhandedBytes + socketBuffered;
+      return onPage ? onPage.bufferedAmount : sentBytes - handedBytes + socketBuffered;
     },
     send(data) {
       if (onPage) return onPage.send(data);
@@ -144,10 +143,9 @@ export function openWorkerConnection(url: string, protocols: string[], listener:
       if (state === 'CONNECTING') throw new DOMException("Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.", 'InvalidStateError');
       if (state !== 'OPEN') return;
       const size = payloadSize(data);
-      unhanded.push(size);
-      unhandedBytes += size;
+      sentBytes += size;
       // NOTE: copied, not transferred: the log keeps what was sent.
-      post({ op: 'send', id, data });
+      post({ op: 'send', id, data, size });
     },
     close(code, reason) {
       if (onPage) return onPage.close(code, reason);

@@ -3,6 +3,7 @@ import { BATCH_MAX_BYTES, BATCH_MAX_MESSAGES, BUFFERED_POLL_MS, createSocketHost
 import type { FromSocketWorker } from '../../src/connection/socketWorkerProtocol';
 import { fakeWebSocketClass } from './support/fakeWebSocket';
 import type { Payload } from '../../src/connection/types';
+import { payloadSize } from '../../src/codecs/payload';
 
 /** A host over a fresh fake WebSocket class, with what it posted. */
 function setup() {
@@ -119,16 +120,16 @@ describe('createSocketHost', () => {
     host.handle({ op: 'open', id: 3, url: 'nope', protocols: [] });
     expect(post.mock.calls).toEqual([[{ t: 'refused', id: 3, at: 1_000, message: "The URL 'nope' is invalid." }, []]]);
 
-    host.handle({ op: 'send', id: 3, data: 'x' });
+    host.handle({ op: 'send', id: 3, data: 'x', size: 1 });
     vi.advanceTimersByTime(BUFFERED_POLL_MS);
     expect(post).toHaveBeenCalledTimes(1);
   });
 
-  it('sends, reports once per burst how many it handled, and polls bufferedAmount while it is above 0', () => {
+  it('sends, reports once per burst how many bytes it handed to the socket, and polls bufferedAmount while it is above 0', () => {
     const { host, open, posted } = setup();
     const ws = open();
     const bytes = new ArrayBuffer(4);
-    const send = (data: Payload) => host.handle({ op: 'send', id: 1, data });
+    const send = (data: Payload) => host.handle({ op: 'send', id: 1, data, size: payloadSize(data) });
     send('a');
     send(bytes);
     expect(ws.sent).toEqual(['a', bytes]);
@@ -136,7 +137,7 @@ describe('createSocketHost', () => {
     expect(posted()).toEqual([]);
 
     vi.advanceTimersByTime(0);
-    expect(posted()).toEqual([{ t: 'buffered', id: 1, handled: 2, amount: 50 }]);
+    expect(posted()).toEqual([{ t: 'buffered', id: 1, handedBytes: 1 + 4, amount: 50 }]);
 
     // A send while a poll is due adds no report of its own: the poll carries its count.
     send('c');
@@ -144,7 +145,7 @@ describe('createSocketHost', () => {
     expect(posted()).toHaveLength(1);
     ws.bufferedAmount = 0;
     vi.advanceTimersByTime(1);
-    expect(posted().slice(1)).toEqual([{ t: 'buffered', id: 1, handled: 3, amount: 0 }]);
+    expect(posted().slice(1)).toEqual([{ t: 'buffered', id: 1, handedBytes: 1 + 4 + 1, amount: 0 }]);
 
     vi.advanceTimersByTime(10 * BUFFERED_POLL_MS);
     expect(posted()).toHaveLength(2);
@@ -153,7 +154,7 @@ describe('createSocketHost', () => {
   it('stops polling bufferedAmount once the socket is no longer open', () => {
     const { host, open, posted } = setup();
     const ws = open();
-    host.handle({ op: 'send', id: 1, data: 'a' });
+    host.handle({ op: 'send', id: 1, data: 'a', size: 1 });
     ws.bufferedAmount = 10;
     vi.advanceTimersByTime(0);
     ws.readyState = 2;
@@ -182,7 +183,7 @@ describe('createSocketHost', () => {
     const { host, open, posted } = setup();
     const ws = open();
     ws.serverSends('pending');
-    host.handle({ op: 'send', id: 1, data: 'a' });
+    host.handle({ op: 'send', id: 1, data: 'a', size: 1 });
     ws.bufferedAmount = 10;
     host.handle({ op: 'dispose', id: 1 });
     expect(ws.closeCalls).toEqual([[]]);
@@ -190,7 +191,7 @@ describe('createSocketHost', () => {
     ws.serverSends('late');
     ws.serverFails();
     ws.serverCloses(1005, '', true);
-    host.handle({ op: 'send', id: 1, data: 'b' });
+    host.handle({ op: 'send', id: 1, data: 'b', size: 1 });
     vi.advanceTimersByTime(10 * BUFFERED_POLL_MS);
     expect(posted()).toEqual([]);
     expect(ws.sent).toEqual(['a']);
@@ -199,7 +200,7 @@ describe('createSocketHost', () => {
   it('ignores ids it does not know', () => {
     const { host, open, post } = setup();
     const ws = open();
-    host.handle({ op: 'send', id: 9, data: 'x' });
+    host.handle({ op: 'send', id: 9, data: 'x', size: 1 });
     host.handle({ op: 'close', id: 9 });
     host.handle({ op: 'dispose', id: 9 });
     vi.advanceTimersByTime(BUFFERED_POLL_MS);
